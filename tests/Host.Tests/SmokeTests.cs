@@ -1,0 +1,7 @@
+namespace Crawler.Host.Tests;
+
+public sealed class SmokeTests
+{
+    [Fact]
+    public void Assembly_Loads_UnderTest() => Assert.NotNull(typeof(SmokeTests).Assembly);
+}
