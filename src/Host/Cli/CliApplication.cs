@@ -40,14 +40,16 @@ public static class CliApplication
     }
 
     /// <param name="handleSignals">True in the real process: Ctrl+C/SIGTERM cancel the token. Tests pass false.</param>
+    /// <param name="commands">The subcommands; <see cref="CommandCatalog"/> when null. Tests pass their own.</param>
     public static async Task<int> RunAsync(
         IReadOnlyList<string> args,
         CliEnvironment environment,
         bool handleSignals = false,
+        IReadOnlyList<CrawlerCommand>? commands = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var root = BuildRootCommand(environment);
+        var root = BuildRootCommand(environment, commands);
         var result = root.Parse(args);
         var invocation = new InvocationConfiguration
         {

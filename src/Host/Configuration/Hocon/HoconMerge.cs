@@ -21,14 +21,13 @@ internal static class HoconMerge
         {
             target.Set(key, MergeObjects(existingObject, newObject, fieldPath));
         }
-        else if (existing is not null && existing.Type == HoconValueType.Unresolved
-            && (value is HoconObject || (value.Type == HoconValueType.Unresolved && !ContainsPriorReference(value))))
+        else if (existing is not null
+            && ((value.Type == HoconValueType.Unresolved && !ContainsPriorReference(value))
+                || (existing.Type == HoconValueType.Unresolved && value is HoconObject)))
         {
+            // Decided after substitution: foo = 10, foo = ${?bar} keeps 10 when bar is undefined, and
+            // foo = ${x}, foo { b = 2 } merges when x turns out to be an object.
             target.Set(key, new HoconDelayedMerge([.. Flatten(existing), value], value.Origin));
-        }
-        else if (existing is HoconObject && value.Type == HoconValueType.Unresolved && !ContainsPriorReference(value))
-        {
-            target.Set(key, new HoconDelayedMerge([existing, value], value.Origin));
         }
         else
         {

@@ -345,6 +345,8 @@ internal sealed partial class HoconParser
             token = Peek;
             switch (token.Type)
             {
+                case HoconTokenType.EndOfFile:
+                    throw Error(token, $"end of file inside the list opened at line {opened.Line}; expected ']'");
                 case HoconTokenType.Comma:
                     Next();
                     break;
@@ -424,7 +426,9 @@ internal sealed partial class HoconParser
 
         var next = _tokens[i];
         return next.Type == HoconTokenType.Quoted
-            || (next.Type == HoconTokenType.Unquoted && next.Text is "file(" or "required(" or "url(" or "classpath(");
+            || (next.Type == HoconTokenType.Unquoted
+                && (next.Text.StartsWith("file(", StringComparison.Ordinal) || next.Text.StartsWith("required(", StringComparison.Ordinal)
+                    || next.Text.StartsWith("url(", StringComparison.Ordinal) || next.Text.StartsWith("classpath(", StringComparison.Ordinal)));
     }
 
     private void ParseInclude(HoconObject obj, HoconPath path)
@@ -434,21 +438,34 @@ internal sealed partial class HoconParser
         var required = false;
         var open = 0;
         var token = Next();
-        if (token is { Type: HoconTokenType.Unquoted, Text: "required(" })
+        // '(' is legal in unquoted text, so required(file( arrives as one token; peel the wrappers off it.
+        while (token.Type == HoconTokenType.Unquoted)
         {
-            required = true;
-            open++;
-            token = Next();
-        }
+            var text = token.Text;
+            while (text.Length > 0)
+            {
+                if (text.StartsWith("required(", StringComparison.Ordinal) && !required)
+                {
+                    required = true;
+                    text = text["required(".Length..];
+                }
+                else if (text.StartsWith("file(", StringComparison.Ordinal))
+                {
+                    text = text["file(".Length..];
+                }
+                else if (text.StartsWith("url(", StringComparison.Ordinal) || text.StartsWith("classpath(", StringComparison.Ordinal))
+                {
+                    throw Error(token, $"include {text[..(text.IndexOf('(', StringComparison.Ordinal) + 1)]}...) is not supported; expected include \"file\" or include file(\"...\")");
+                }
+                else
+                {
+                    throw Error(token, $"found {token.Describe()} after include; expected a quoted file name, file(\"...\") or required(...)");
+                }
 
-        if (token is { Type: HoconTokenType.Unquoted, Text: "url(" or "classpath(" })
-        {
-            throw Error(token, $"include {token.Text}...) is not supported; expected include \"file\" or include file(\"...\")");
-        }
+                open++;
+            }
 
-        if (token is { Type: HoconTokenType.Unquoted, Text: "file(" })
-        {
-            open++;
+            SkipWhitespace();
             token = Next();
         }
 
@@ -460,6 +477,7 @@ internal sealed partial class HoconParser
         var name = token.Text;
         while (open > 0)
         {
+            SkipWhitespace();
             var close = Next();
             if (close.Type != HoconTokenType.Unquoted || close.Text.Any(c => c != ')') || close.Text.Length > open)
             {
