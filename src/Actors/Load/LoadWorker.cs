@@ -10,7 +10,7 @@ namespace Crawler.Actors.Load;
 /// than the request itself (an allocation, a mailbox hop, a context switch) and would serialise all
 /// connections through one mailbox. The actor owns this loop and exchanges one message per second.
 /// </remarks>
-internal sealed class LoadWorker
+internal sealed class LoadWorker : ILoadLoop
 {
     // Back-off between failed connects, doubling from the first to the cap: fast recovery after a
     // server restart, without spinning on a port nobody listens on.
@@ -51,6 +51,12 @@ internal sealed class LoadWorker
             {
                 await RunClosedAsync().ConfigureAwait(false);
             }
+        }
+#pragma warning disable CA1031 // The loop's boundary: a bug here must cost one worker's remaining requests, not the run's report.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            _tally.Error(_run.SecondOf(_run.TimeProvider.GetTimestamp()), LoadErrorKind.Read);
         }
         finally
         {
