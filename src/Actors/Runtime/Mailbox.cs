@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+
+namespace Crawler.Actors.Runtime;
+
+/// <summary>
+/// Two channels (system first, then user) and the run loop that drains them. The mailbox is itself the thread-pool
+/// work item: a post flips <see cref="_status"/> from idle to scheduled and queues it once, so one actor never runs on
+/// two threads and a Tell allocates nothing beyond what the channel's segment needs.
+/// </summary>
+internal sealed class Mailbox : IThreadPoolWorkItem
+{
+    // Messages handled per turn before the thread goes back to the pool: enough to amortise the scheduling cost,
+    // few enough that one busy actor does not starve the others on a 2-core machine.
+    internal const int MaxMessagesPerTurn = 100;
+
+    private const int Idle = 0;
+    private const int Scheduled = 1;
+
+    private readonly Channel<SystemMessage> _system;
+    private readonly Channel<Envelope> _user;
+    private readonly bool _backPressure;
+    private ActorCell _cell = null!;
+    private int _status;
+    private int _count;
+    private volatile bool _processing;
+
+    public Mailbox(MailboxOptions options, Action<Envelope> dropped)
+    {
+        _system = Channel.CreateUnbounded<SystemMessage>(new UnboundedChannelOptions { SingleReader = true });
+        if (options.Capacity is int capacity)
+        {
+            var bounded = new BoundedChannelOptions(capacity)
+            {
+                SingleReader = true,
+                FullMode = options.Overflow == MailboxOverflow.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
+            };
+            _user = Channel.CreateBounded<Envelope>(bounded, e =>
+            {
+                Interlocked.Decrement(ref _count);
+                dropped(e);
+            });
+            _backPressure = options.Overflow == MailboxOverflow.DropNewest;
+        }
+        else
+        {
+            _user = Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions { SingleReader = true });
+        }
+    }
+
+    /// <summary>Set only on the actor's own turn: a failed or not yet created actor takes system messages only.</summary>
+    public bool Suspended { get; set; } = true;
+
+    /// <summary>User messages queued (approximate under concurrency); read by the smallest-mailbox router.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>True while a user message is being handled, including the awaited part of an async handler.</summary>
+    public bool IsProcessing => _processing;
+
+    public void Attach(ActorCell cell) => _cell = cell;
+
+    /// <summary>False when the mailbox is closed (actor dead) or full; the caller routes the message to dead letters.</summary>
+    public bool PostUser(in Envelope envelope)
+    {
+        Interlocked.Increment(ref _count);
+        if (!_user.Writer.TryWrite(envelope))
+        {
+            Interlocked.Decrement(ref _count);
+            return false;
+        }
+
+        Schedule();
+        return true;
+    }
+
+    /// <summary>Waits for room on a back-pressured bounded mailbox; false when the mailbox closed meanwhile.</summary>
+    public async ValueTask<bool> PostUserAsync(Envelope envelope, CancellationToken cancellationToken)
+    {
+        if (!_backPressure)
+        {
+            return PostUser(envelope);
+        }
+
+        Interlocked.Increment(ref _count);
+        try
+        {
+            await _user.Writer.WriteAsync(envelope, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            Interlocked.Decrement(ref _count);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Decrement(ref _count);
+            throw;
+        }
+
+        Schedule();
+        return true;
+    }
+
+    public bool PostSystem(SystemMessage message)
+    {
+        if (!_system.Writer.TryWrite(message))
+        {
+            return false;
+        }
+
+        Schedule();
+        return true;
+    }
+
+    /// <summary>Closes both channels; later posts fail and the caller dead-letters them. Then hands back what was queued.</summary>
+    public void Close(Action<Envelope> userLeftover, Action<SystemMessage> systemLeftover)
+    {
+        _user.Writer.TryComplete();
+        _system.Writer.TryComplete();
+        while (_user.Reader.TryRead(out var envelope))
+        {
+            Interlocked.Decrement(ref _count);
+            userLeftover(envelope);
+        }
+
+        while (_system.Reader.TryRead(out var message))
+        {
+            systemLeftover(message);
+        }
+    }
+
+    private void Schedule()
+    {
+        if (Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute() => Run();
+
+    private void Run()
+    {
+        Debug.Assert(Volatile.Read(ref _status) == Scheduled, "one turn at a time");
+        var cell = _cell;
+        var budget = MaxMessagesPerTurn;
+        while (budget-- > 0)
+        {
+            if (_system.Reader.TryRead(out var system))
+            {
+                cell.SystemInvoke(system);
+                continue;
+            }
+
+            if (Suspended || !_user.Reader.TryRead(out var envelope))
+            {
+                break;
+            }
+
+            Interlocked.Decrement(ref _count);
+            _processing = true;
+            var pending = cell.Invoke(envelope);
+            if (pending is not null)
+            {
+                // Async handler still running: stay scheduled (no other turn can start) and resume when it completes.
+                pending.GetAwaiter().UnsafeOnCompleted(() =>
+                {
+                    cell.CompleteAsync(pending);
+                    _processing = false;
+                    ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                });
+                return;
+            }
+
+            _processing = false;
+        }
+
+        Interlocked.Exchange(ref _status, Idle);
+        if (HasWork())
+        {
+            Schedule();
+        }
+    }
+
+    private bool HasWork() => _system.Reader.TryPeek(out _) || (!Suspended && _user.Reader.TryPeek(out _));
+}

@@ -1,0 +1,3 @@
+namespace Crawler.Actors.Runtime.Routing;
+
+public sealed record Routees(IReadOnlyList<IActorRef> Members);

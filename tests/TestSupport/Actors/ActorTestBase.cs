@@ -1,0 +1,36 @@
+using System.Globalization;
+using Crawler.Actors.Runtime;
+using Crawler.TestSupport.Time;
+using Xunit;
+
+namespace Crawler.TestSupport.Actors;
+
+/// <summary>
+/// One <see cref="ActorSystem"/> per test on a <see cref="FakeTimeProvider"/> (timers, restart windows and ask
+/// timeouts move only on <c>Time.Advance</c>); disposing terminates it and fails the test if that takes too long.
+/// </summary>
+public abstract class ActorTestBase : IAsyncLifetime
+{
+    private int _probes;
+
+    protected ActorTestBase()
+    {
+        Time = new FakeTimeProvider();
+        Sys = new ActorSystem(GetType().Name, Time);
+    }
+
+    protected FakeTimeProvider Time { get; }
+
+    protected ActorSystem Sys { get; }
+
+    protected TestProbe CreateTestProbe(string? name = null) =>
+        new(Sys, name ?? "probe-" + Interlocked.Increment(ref _probes).ToString(CultureInfo.InvariantCulture));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        var stopped = await Sys.Terminate(TestTimeouts.Default).ConfigureAwait(false);
+        Assert.True(stopped, $"actor system {Sys.Name} did not terminate within {TestTimeouts.Default}");
+    }
+}
