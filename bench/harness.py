@@ -293,7 +293,20 @@ def report(a):
                              + (f"; e.g. extra {r['extraExamples']}" if r['extraExamples'] else ""))
     w("")
     w("## Targets")
-    w(target_lines(by))
+    w(target_lines(by, meta.get("only")))
+    if meta.get("only") in (None, "crawl"):
+        crawl_notes(w, out, notes, meta)
+    if a.micro and os.path.exists(a.micro):
+        w("")
+        w(f"## Micro benchmarks (BenchmarkDotNet, {meta.get('microJob', 'short')} job)")
+        w(open(a.micro).read().rstrip())
+    text = "\n".join(out) + "\n"
+    with open(a.md, "w") as f:
+        f.write(text)
+    print(text)
+
+
+def crawl_notes(w, out, notes, meta):
     w("")
     w("## Why the file counts differ")
     w("The expected set is the generator's manifest: every page reachable from `/` through in-scope links (after "
@@ -304,23 +317,19 @@ def report(a):
     out.extend(notes or ["- (no crawl results)"])
     tool_notes = meta.get("toolNotes") or []
     out.extend(tool_notes)
-    if a.micro and os.path.exists(a.micro):
-        w("")
-        w("## Micro benchmarks (BenchmarkDotNet, short job)")
-        w(open(a.micro).read().rstrip())
-    text = "\n".join(out) + "\n"
-    with open(a.md, "w") as f:
-        f.write(text)
-    print(text)
 
 
-def target_lines(by):
+def target_lines(by, only):
     lines = []
+    if only == "micro":
+        return "- (micro only: no crawl or load targets measured)"
 
     def get(s, t, k):
         return med([r.get(k) for r in by.get((s, t), [])])[0]
     c, p = get("crawl", OURS, "rate"), get("crawl", "wget2", "rate")
-    if c is None:
+    if only == "load":
+        pass
+    elif c is None:
         lines.append("- crawl: crawler not measured")
     else:
         cc, pc, rss = get("crawl", OURS, "cpu"), get("crawl", "wget2", "cpu"), get("crawl", OURS, "rss")
@@ -335,7 +344,9 @@ def target_lines(by):
             lines.append(f"- every reachable page and requisite exactly once: missing {miss:.0f}, extra {extra:.0f}, "
                          f"duplicates {dup:.0f} — {'met' if miss == 0 and extra == 0 and dup == 0 else 'NOT met'}")
     c, p = get("load-1k", OURS, "rate"), get("load-1k", "wrk", "rate")
-    if c is None:
+    if only == "crawl":
+        pass
+    elif c is None:
         lines.append("- load: crawler not measured")
     elif p:
         lines.append(f"- load 1 KB req/s ≥ 0.95× wrk: {c:.0f} vs {p:.0f} = {c / p:.2f}× — {'met' if c >= 0.95 * p else 'NOT met'}")
