@@ -52,6 +52,7 @@ public sealed partial class CrawlerClient : IAsyncDisposable
             throw new UrlFormatException(url.ToString(), $"scheme '{url.Scheme}' is not supported");
         }
 
+        HttpConnection.ValidateHeaders(request);
         var deadline = RequestDeadline.Start(TimeProvider, Options.TotalTimeout);
         return await SendFollowingRedirectsAsync(request, deadline, cancellationToken);
     }
