@@ -17,7 +17,7 @@ import urllib.parse
 
 TICKS = os.sysconf("SC_CLK_TCK")
 OURS = "crawler"
-PEER = {"crawl": "wget2", "load-1k": "wrk", "load-30k-gz": "wrk"}
+PEER = {"crawl": "wget2", "load-1k": "wrk", "load-30k-gz": "wrk", "get": "wget"}
 
 
 # ---- CPU snapshots --------------------------------------------------------------------------------------------
@@ -197,6 +197,16 @@ def load(a):
     print(json.dumps(rec))
 
 
+# ---- get: one small page, process start to exit (hyperfine) --------------------------------------------------------
+def get(a):
+    j = json.load(open(a.json))
+    for res, tool in zip(j["results"], a.tools.split(",")):
+        cpu = round(res["user"] + res["system"], 4)
+        for i, t in enumerate(res.get("times") or [res["median"]]):
+            print(json.dumps({"scenario": "get", "tool": tool, "run": i + 1, "rc": 0, "wall": t, "cpu": cpu,
+                              "rate": round(1 / t, 2) if t else None}))
+
+
 # ---- report ----------------------------------------------------------------------------------------------------
 def med(vals):
     vals = [v for v in vals if v is not None]
@@ -218,8 +228,10 @@ def ratio(ours, peer):
     return f"{o / p:.2f}×" if o is not None and p else "–"
 
 
-SCENARIO_TITLE = {"crawl": "crawl", "load-1k": "load 1 KB, 64 conns", "load-30k-gz": "load 30 KB .gz, 64 conns"}
-TOOL_ORDER = {"crawl": [OURS, "wget2", "wget"], "load-1k": [OURS, "wrk", "hey"], "load-30k-gz": [OURS, "wrk", "hey"]}
+SCENARIO_TITLE = {"crawl": "crawl", "load-1k": "load 1 KB, 64 conns", "load-30k-gz": "load 30 KB .gz, 64 conns",
+                  "get": "get 1 KB, one process"}
+TOOL_ORDER = {"crawl": [OURS, "wget2", "wget"], "load-1k": [OURS, "wrk", "hey"], "load-30k-gz": [OURS, "wrk", "hey"],
+              "get": [OURS, "wget", "wget2"]}
 
 
 def report(a):
@@ -249,13 +261,14 @@ def report(a):
           f"robots-excluded pages)")
     w("")
     w("Medians over the runs, (min–max) when they differ. Rate is HTML pages saved per second for crawl, requests "
-      "per second for load. CPU is the client's user+sys (GNU time); server CPU is nginx's. Ratios are ours ÷ the "
-      "peer measured in the same run (wget2 for crawl, wrk for load).\n")
+      "per second for load. CPU is the client's user+sys (GNU time; hyperfine's mean for get); server CPU is "
+      "nginx's. get is hyperfine's wall time of one process fetching the 1 KB page, start to exit (rate = 1 / wall). "
+      "Ratios are ours ÷ the peer measured in the same run (wget2 for crawl, wrk for load, wget for get).\n")
     w("| scenario | tool | rate /s | wall s | CPU s | peak RSS MiB | p50 ms | p99 ms | server CPU s | "
       "files: saved / correct / missing / extra / dup | errors | ours ÷ peer |")
     w("|---|---|---|---|---|---|---|---|---|---|---|---|")
     notes = []
-    for scen in ("crawl", "load-1k", "load-30k-gz"):
+    for scen in ("crawl", "load-1k", "load-30k-gz", "get"):
         tools = [t for t in TOOL_ORDER[scen] if (scen, t) in by or (t == OURS and meta.get("only") in (None, scen.split("-")[0]))]
         if not any((scen, t) in by for t in tools):
             continue
@@ -273,13 +286,16 @@ def report(a):
             errs = fmt(col("errors"), 0) if scen != "crawl" else ", ".join(sorted({f"rc {r['rc']}" for r in rs}))
             ratios = "–"
             peer = by.get((scen, PEER[scen]))
-            if t == OURS and peer:
+            if t == OURS and peer and scen == "get":
+                ratios = (f"wall {ratio(col('wall'), [r.get('wall') for r in peer])}, "
+                          f"CPU {ratio(col('cpu'), [r.get('cpu') for r in peer])}")
+            elif t == OURS and peer:
                 ratios = (f"rate {ratio(col('rate'), [r.get('rate') for r in peer])}, "
                           f"CPU {ratio(col('cpu'), [r.get('cpu') for r in peer])}, "
                           f"RSS {ratio(col('rss'), [r.get('rss') for r in peer])}")
                 if scen != "crawl":
                     ratios += f", p99 {ratio(col('p99'), [r.get('p99') for r in peer])}"
-            w(f"| {SCENARIO_TITLE[scen]} | {t} | {fmt(col('rate'))} | {fmt(col('wall'), 2)} | {fmt(col('cpu'), 2)} | "
+            w(f"| {SCENARIO_TITLE[scen]} | {t} | {fmt(col('rate'))} | {fmt(col('wall'), 3)} | {fmt(col('cpu'), 3)} | "
               f"{fmt(col('rss'))} | {fmt(col('p50'), 3)} | {fmt(col('p99'), 3)} | {fmt(col('server'), 2)} | {files} | "
               f"{errs} | {ratios} |")
             if not ok:
@@ -373,6 +389,9 @@ def main():
         l.add_argument(k, required=True)
     l.add_argument("--run", type=int, required=True)
     l.add_argument("--rc", type=int, required=True)
+    g = sub.add_parser("get")
+    g.add_argument("--json", required=True)
+    g.add_argument("--tools", required=True)
     r = sub.add_parser("report")
     r.add_argument("--results", required=True)
     r.add_argument("--meta", required=True)
@@ -380,7 +399,7 @@ def main():
     r.add_argument("--micro")
     r.add_argument("--md", required=True)
     a = ap.parse_args()
-    {"crawl": crawl, "load": load, "report": report}[a.cmd](a)
+    {"crawl": crawl, "load": load, "get": get, "report": report}[a.cmd](a)
 
 
 if __name__ == "__main__":
