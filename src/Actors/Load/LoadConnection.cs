@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Crawler.Actors.Load;
@@ -80,6 +81,7 @@ internal sealed class LoadConnection : IAsyncDisposable
     /// Sends <paramref name="request"/> and reads the whole response. Returns the status code, the bytes
     /// read from the wire, and whether the server ends the connection after it.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<LoadResponse> SendAsync(ReadOnlyMemory<byte> request)
     {
         long wire = 0;
@@ -243,25 +245,29 @@ internal sealed class LoadConnection : IAsyncDisposable
     private static string Printable(ReadOnlySpan<byte> bytes)
         => Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 80)]);
 
-    private async ValueTask WriteAsync(ReadOnlyMemory<byte> request)
+    private ValueTask WriteAsync(ReadOnlyMemory<byte> request)
     {
         if (_tls is not null)
         {
-            await _tls.WriteAsync(request).ConfigureAwait(false);
-            return;
+            return _tls.WriteAsync(request);
         }
 
+        // A request of a few hundred bytes into an idle connection's empty send buffer completes at once:
+        // the synchronous call skips an async state machine per request and cannot block in practice.
         var sent = 0;
         while (sent < request.Length)
         {
-            sent += await _socket.SendAsync(request[sent..], SocketFlags.None).ConfigureAwait(false);
+            sent += _socket.Send(request.Span[sent..], SocketFlags.None);
         }
+
+        return ValueTask.CompletedTask;
     }
 
     private ValueTask<int> ReceiveAsync(Memory<byte> into)
         => _tls is not null ? _tls.ReadAsync(into) : _socket.ReceiveAsync(into, SocketFlags.None);
 
     /// <summary>Reads more bytes after the unconsumed ones, compacting first; throws when the peer closed.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> FillAsync()
     {
         if (_start == _end)
@@ -290,6 +296,7 @@ internal sealed class LoadConnection : IAsyncDisposable
         return n;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<long> SkipAsync(long length)
     {
         long wire = 0;
@@ -332,6 +339,7 @@ internal sealed class LoadConnection : IAsyncDisposable
         return wire;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<long> SkipChunkedAsync()
     {
         long wire = 0;

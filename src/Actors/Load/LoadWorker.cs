@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Crawler.Actors.Load;
 
 /// <summary>
@@ -116,6 +118,7 @@ internal sealed class LoadWorker : ILoadLoop
     }
 
     /// <summary>Sends one request and tallies it. <paramref name="due"/> is its scheduled time in the open model.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SendOneAsync(long? due)
     {
         var time = _run.TimeProvider;

@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IReadOnlyList<CrawlerCommand> Create() =>
     [
+        new GetCommand(),
         new ConfigCommand(),
     ];
 }

@@ -149,7 +149,7 @@ public sealed class MemoryFrontierTests
     }
 
     [Theory]
-    [InlineData("mailto:me@example.com")]
+    [InlineData("data:text/plain,hi")]
     [InlineData("file:///etc/passwd")]
     public void TryAdd_NonHttp_Unsupported(string url)
     {

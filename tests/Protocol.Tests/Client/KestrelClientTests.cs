@@ -16,7 +16,7 @@ public sealed class KestrelClientTests
 
     private static Task<KestrelServer> StartAsync() => KestrelServer.StartAsync(app =>
     {
-        app.MapGet("/text", () => Results.Text("plain text", "text/plain"));
+        app.MapMethods("/text", ["GET", "HEAD"], () => Results.Text("plain text", "text/plain"));
         app.MapGet("/page", () => Results.Text(Page, "text/html"));
         app.MapGet("/slow", async () =>
         {
@@ -24,6 +24,7 @@ public sealed class KestrelClientTests
             await Task.Delay(30);
             return Results.Text("slow", "text/plain");
         });
+        app.MapGet("/big", () => Results.Bytes(new byte[1 << 20], "application/octet-stream"));
         app.MapGet("/status/{code:int}", (int code) => Results.StatusCode(code));
     });
 
@@ -131,18 +132,20 @@ public sealed class KestrelClientTests
         Assert.True(server.MaxConcurrentRequests <= 2, $"{server.MaxConcurrentRequests} concurrent requests");
     }
 
-    [Fact]
-    public async Task Get_ResponseDisposedUnread_ConnectionClosedNotReused()
+    [Theory]
+    [InlineData("/page", 1)]
+    [InlineData("/big", 2)]
+    public async Task Get_ResponseDisposedUnread_SmallRestDrainedAndReusedLargeRestClosed(string path, int connections)
     {
         await using var server = await StartAsync();
         await using var client = ClientFactory.Create();
 
-        await using (await client.SendAsync(ClientFactory.Get(server.Url("/page"))))
+        await using (await client.SendAsync(ClientFactory.Get(server.Url(path)) with { Headers = [new("Accept-Encoding", "identity")] }))
         {
         }
 
         Assert.Equal("plain text", await client.GetStringAsync(server.Url("/text")));
-        Assert.Equal(2, client.ConnectionsOpened);
+        Assert.Equal(connections, client.ConnectionsOpened);
     }
 
     [Fact]
