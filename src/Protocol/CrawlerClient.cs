@@ -52,6 +52,7 @@ public sealed partial class CrawlerClient : IAsyncDisposable
             throw new UrlFormatException(url.ToString(), $"scheme '{url.Scheme}' is not supported");
         }
 
+        HttpConnection.ValidateHeaders(request);
         var deadline = RequestDeadline.Start(TimeProvider, Options.TotalTimeout);
         return await SendFollowingRedirectsAsync(request, deadline, cancellationToken);
     }
@@ -159,8 +160,20 @@ public sealed partial class CrawlerClient : IAsyncDisposable
                 cache.Store(new CacheEntry(url, head.StatusCode, head.ReasonPhrase, head.Headers, bytes.ToArray(), requestTime, TimeProvider.GetUtcNow())));
         }
 
-        var decoded = Decode(body, head.Headers, request, head.StatusCode);
-        return new FetchResponse(request.Url, head.StatusCode, head.ReasonPhrase, head.Headers, decoded, () => _pool.ReturnAsync(connection))
+        Stream decoded;
+        try
+        {
+            decoded = Decode(body, head.Headers, request, head.StatusCode);
+        }
+        catch
+        {
+            // An unknown coding fails before any byte is read; the connection still goes back (closed, as unread).
+            await body.DisposeAsync();
+            await _pool.ReturnAsync(connection);
+            throw;
+        }
+
+        return new FetchResponse(request.Url, head.StatusCode, head.ReasonPhrase, head.Headers, decoded, () => ReleaseAsync(connection, body))
         {
             Version = head.Version,
         };
@@ -195,6 +208,32 @@ public sealed partial class CrawlerClient : IAsyncDisposable
             await _pool.ReturnAsync(connection);
             throw;
         }
+    }
+
+    // Decoders stop at the end of their compressed data and never ask for the chunked terminator or the last
+    // bytes after it; reading those few bytes here is what lets the connection go back to the pool.
+    private async ValueTask ReleaseAsync(HttpConnection connection, Stream body)
+    {
+        if (!connection.IsReusable && connection.IsReadingBody)
+        {
+            var scratch = new byte[512];
+            long drained = 0;
+            try
+            {
+                int n;
+                while (drained <= ProtocolLimits.MaxDrainBytes && (n = await body.ReadAsync(scratch)) > 0)
+                {
+                    drained += n;
+                }
+            }
+#pragma warning disable CA1031 // Draining is an optimisation; a failure just means the connection is closed, not reused.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+
+        await _pool.ReturnAsync(connection);
     }
 
     private static bool IsRetryable(Exception e) =>

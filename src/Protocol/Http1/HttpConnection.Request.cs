@@ -83,6 +83,16 @@ public sealed partial class HttpConnection
         return buffer;
     }
 
+    /// <summary>Refuses CR, LF or NUL in the caller's header names and values (and non-token names) before any connection is opened.</summary>
+    internal static void ValidateHeaders(FetchRequest request)
+    {
+        foreach (var (name, value) in request.Headers)
+        {
+            ValidateHeaderName(name);
+            ValidateRequestPart($"request header '{name}' value", value, allowSpace: true);
+        }
+    }
+
     private static int HeaderSize(string name, string value) => Encoding.UTF8.GetByteCount(name) + 2 + Encoding.UTF8.GetByteCount(value) + 2;
 
     private static int WriteHeader(Span<byte> span, string name, string value)

@@ -67,6 +67,9 @@ public sealed partial class HttpConnection : IAsyncDisposable
     /// </summary>
     public bool IsReusable => !_broken && !_disposed && !_inFlight && !_closeAfterResponse && _readEnd == _readStart;
 
+    /// <summary>True while a response body is still being read (it has not reached its end, nor failed).</summary>
+    internal bool IsReadingBody => _inFlight && !_broken && !_disposed;
+
     // Set by the pool: where the connection goes back, and since when it sits idle.
     internal object? PoolTag { get; set; }
 
