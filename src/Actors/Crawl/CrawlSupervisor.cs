@@ -19,7 +19,7 @@ public sealed partial class CrawlSupervisor : ReceiveActor
 {
     private readonly CrawlOptions _options;
     private readonly FetchWork _work;
-    private readonly Func<ParseDocument, IReadOnlyList<DiscoveredLink>> _extract;
+    private readonly Func<ParseDocument, IReadOnlyList<ExtractedLink>>? _extract;
     private readonly CrawlStats _stats;
     private readonly CancellationToken _stopping;
     private readonly Dictionary<Url, FetchUrl> _inFlight = [];
@@ -35,7 +35,8 @@ public sealed partial class CrawlSupervisor : ReceiveActor
     private bool _stopRequested;
     private bool _finishing;
 
-    public CrawlSupervisor(CrawlOptions options, FetchWork work, Func<ParseDocument, IReadOnlyList<DiscoveredLink>> extract,
+    /// <param name="extract">Link extraction for the parser pool; null for the real HTML and CSS extractors.</param>
+    public CrawlSupervisor(CrawlOptions options, FetchWork work, Func<ParseDocument, IReadOnlyList<ExtractedLink>>? extract,
         CrawlStats stats, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -57,7 +58,8 @@ public sealed partial class CrawlSupervisor : ReceiveActor
 
     protected override void PreStart()
     {
-        var parserProps = Props.Create(() => new ParserActor(_extract)).WithRouter(new SmallestMailboxPool(Math.Max(1, _options.Parsers)));
+        var extract = _extract;
+        var parserProps = Props.Create(() => extract is null ? new ParserActor() : new ParserActor(extract)).WithRouter(new SmallestMailboxPool(Math.Max(1, _options.Parsers)));
         _parsers = Context.ActorOf(parserProps, "parsers");
         var self = Self;
         var parsers = _parsers;
@@ -200,7 +202,7 @@ public sealed partial class CrawlSupervisor : ReceiveActor
                 continue;
             }
 
-            if (link.IsRequisite)
+            if (link.Kind == LinkKind.Requisite)
             {
                 if (_options.RequisitesAnyHost || InScope(url))
                 {

@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IReadOnlyList<CrawlerCommand> Create() =>
     [
         new GetCommand(),
+        new LoadCommand(),
         new ConfigCommand(),
     ];
 }
