@@ -1,7 +1,7 @@
 namespace Crawler.Actors.Load;
 
 /// <summary>The outcome of one load run, rendered by Host as text, JSON or HTML.</summary>
-public sealed class LoadReport
+public sealed record LoadReport
 {
     public required string Target { get; init; }
 
@@ -38,6 +38,9 @@ public sealed class LoadReport
     public required IReadOnlyList<LoadSecond> Series { get; init; }
 
     public long ConnectionsOpened { get; init; }
+
+    /// <summary>Why the run could not take place (unresolvable host, nothing could connect, page not fetched); null when it ran.</summary>
+    public string? Failure { get; init; }
 
     /// <summary>Requisite URLs each page iteration fetched after the page itself (page mode only).</summary>
     public IReadOnlyList<string> Requisites { get; init; } = [];

@@ -83,7 +83,7 @@ internal sealed class LoadWorkerTally
         _intervalBytes += bytes;
     }
 
-    public void Connected() => ConnectionsOpened++;
+    public void Connected(long count = 1) => ConnectionsOpened += count;
 
     /// <summary>Publishes the last (partial) second and returns the totals.</summary>
     public LoadWorkerResult Finish()

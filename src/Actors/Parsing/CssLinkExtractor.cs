@@ -7,20 +7,17 @@ public sealed class CssLinkExtractor : ILinkExtractor
 {
     public IReadOnlyList<ExtractedLink> Extract(string content, Url documentUrl)
     {
-        var sink = new LinkSink();
-        AddTo(sink, content, documentUrl, "css");
+        var sink = new LinkSink(documentUrl);
+        AddTo(sink, content, "css");
         return sink.Links;
     }
 
-    /// <summary>Adds the URLs of <paramref name="css"/> to <paramref name="sink"/>; <paramref name="origin"/> prefixes Source ("css", "style", "style@style").</summary>
-    internal static void AddTo(LinkSink sink, string css, Url baseUrl, string origin)
+    /// <summary>Adds the URLs of <paramref name="css"/> to <paramref name="sink"/> (resolved against its base); <paramref name="origin"/> prefixes Source ("css", "style", "style@style").</summary>
+    internal static void AddTo(LinkSink sink, string css, string origin)
     {
         foreach (var reference in CssUrlScanner.Scan(css))
         {
-            if (LinkResolver.TryResolve(baseUrl, reference.Value, out var url))
-            {
-                sink.Add(url, LinkKind.Requisite, reference.IsImport ? origin + "@import" : origin + "@url");
-            }
+            sink.AddReference(reference.Value, LinkKind.Requisite, reference.IsImport ? origin + "@import" : origin + "@url");
         }
     }
 }

@@ -10,10 +10,13 @@ namespace Crawler.Actors.Parsing;
 /// inside <c>image-set()</c>. Identifiers are consumed whole, so <c>myurl(x)</c> or a <c>1url(</c> dimension is no URL.
 /// </summary>
 /// <remarks>
-/// Why not AngleSharp.Css: its CSSOM drops declarations it does not know (vendor or future properties, custom
-/// properties), and their url() values with them; it builds the whole object model when we only want a few
-/// tokens, at a cost a 10,000-page crawl would feel; and it keeps no source ranges, which the link rewriter needs
-/// to replace a URL without re-serialising (and thereby reformatting) the stylesheet.
+/// Why not AngleSharp.Css: by default its CSSOM drops declarations it does not know (vendor or future properties)
+/// and their url() values with them (a test pins this; IsIncludingUnknownDeclarations keeps them as raw text, which
+/// we would then have to tokenize anyway); it builds the whole object model when we want a few tokens, a cost a
+/// 10,000-page crawl would feel; and it keeps no source ranges, which the link rewriter needs to replace a URL
+/// without re-serialising (and so reformatting) the stylesheet. AngleSharp.Css serves as the test oracle instead:
+/// every URL its CSSOM keeps, this scanner finds. Allocation: identifiers and strings are compared in place and
+/// only materialised when they are (or name) a URL.
 /// </remarks>
 public static class CssUrlScanner
 {
@@ -49,8 +52,9 @@ public static class CssUrlScanner
             if (c is '"' or '\'')
             {
                 var start = i;
-                var value = ConsumeString(css, ref i);
-                if (value is not null && (expectImport || (imageSetDepth >= 0 && imageSetDepth == parenDepth)))
+                var wanted = expectImport || (imageSetDepth >= 0 && imageSetDepth == parenDepth);
+                var value = ConsumeString(css, ref i, wanted);
+                if (wanted && value is not null)
                 {
                     result.Add(new CssReference(value, expectImport, IsString: true, start, i - start));
                 }
@@ -64,8 +68,7 @@ public static class CssUrlScanner
                 i++;
                 if (StartsIdentifier(css, i))
                 {
-                    var name = ConsumeIdentifier(css, ref i);
-                    expectImport = name.Equals("import", StringComparison.OrdinalIgnoreCase);
+                    expectImport = IdentifierEquals(css, ref i, "import");
                 }
 
                 continue;
@@ -81,7 +84,7 @@ public static class CssUrlScanner
 
                 if (StartsIdentifier(css, i))
                 {
-                    ConsumeIdentifier(css, ref i);
+                    SkipIdentifier(css, ref i);
                 }
 
                 expectImport = false;
@@ -111,9 +114,12 @@ public static class CssUrlScanner
             if (StartsIdentifier(css, i))
             {
                 var start = i;
-                var name = ConsumeIdentifier(css, ref i);
+                var nameStart = i;
+                var hasEscape = SkipIdentifier(css, ref i);
                 if (i < css.Length && css[i] == '(')
                 {
+                    // Only function names are compared; decoding escapes is left to the rare name that has them.
+                    var name = hasEscape ? DecodeIdentifier(css, nameStart) : css.AsSpan(nameStart, i - nameStart);
                     i++;
                     if (name.Equals("url", StringComparison.OrdinalIgnoreCase))
                     {
@@ -169,7 +175,7 @@ public static class CssUrlScanner
             parenDepth++;
             i = j;
             var start = j;
-            var value = ConsumeString(css, ref i);
+            var value = ConsumeString(css, ref i, wanted: true);
             if (value is not null)
             {
                 result.Add(new CssReference(value, isImport, IsString: true, start, i - start));
@@ -255,9 +261,19 @@ public static class CssUrlScanner
     }
 
     /// <summary>Consumes a string token starting at the quote; returns its value, or null for a bad string (an unescaped newline).</summary>
-    private static string? ConsumeString(string css, ref int i)
+    private static string? ConsumeString(string css, ref int i, bool wanted)
     {
         var quote = css[i++];
+
+        // Fast path: most strings (font names, content) hold no escape and are not wanted at all.
+        var close = css.AsSpan(i).IndexOfAny(quote, '\\', '\n');
+        if (close >= 0 && css[i + close] == quote && css.AsSpan(i, close).IndexOfAny('\r', '\f') < 0)
+        {
+            var value = wanted ? css.Substring(i, close) : "";
+            i += close + 1;
+            return value;
+        }
+
         var builder = new StringBuilder();
         while (i < css.Length)
         {
@@ -302,6 +318,45 @@ public static class CssUrlScanner
         }
 
         return builder.ToString(); // end of input closes the string (a parse error, not a bad string)
+    }
+
+    /// <summary>Moves past an identifier; true when it holds escapes (so its text is not its name).</summary>
+    private static bool SkipIdentifier(string css, ref int i)
+    {
+        var hasEscape = false;
+        while (i < css.Length)
+        {
+            if (IsNameCharacter(css[i]))
+            {
+                i++;
+            }
+            else if (IsValidEscape(css, i))
+            {
+                hasEscape = true;
+                i++;
+                ConsumeEscape(css, ref i);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return hasEscape;
+    }
+
+    private static bool IdentifierEquals(string css, ref int i, string expected)
+    {
+        var start = i;
+        var hasEscape = SkipIdentifier(css, ref i);
+        var name = hasEscape ? DecodeIdentifier(css, start) : css.AsSpan(start, i - start);
+        return name.Equals(expected, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static ReadOnlySpan<char> DecodeIdentifier(string css, int start)
+    {
+        var i = start;
+        return ConsumeIdentifier(css, ref i);
     }
 
     private static string ConsumeIdentifier(string css, ref int i)

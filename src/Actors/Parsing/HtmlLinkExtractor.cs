@@ -20,13 +20,13 @@ public sealed class HtmlLinkExtractor : ILinkExtractor
         ArgumentNullException.ThrowIfNull(documentUrl);
         using var document = _parser.ParseDocument(content);
         var baseUrl = FindBase(document, documentUrl);
-        var sink = new LinkSink();
+        var sink = new LinkSink(baseUrl);
         foreach (var element in document.All)
         {
             var name = element.LocalName;
             if (name == "style")
             {
-                CssLinkExtractor.AddTo(sink, element.TextContent, baseUrl, "style");
+                CssLinkExtractor.AddTo(sink, element.TextContent, "style");
                 continue;
             }
 
@@ -35,7 +35,7 @@ public sealed class HtmlLinkExtractor : ILinkExtractor
                 var kind = LinkAttributeTable.Classify(name, attribute.LocalName, element.GetAttribute);
                 if (kind is { } link)
                 {
-                    AddAttribute(sink, baseUrl, name, attribute.LocalName, attribute.Value, link);
+                    AddAttribute(sink, name, attribute.LocalName, attribute.Value, link);
                 }
             }
         }
@@ -43,39 +43,31 @@ public sealed class HtmlLinkExtractor : ILinkExtractor
         return sink.Links;
     }
 
-    private static void AddAttribute(LinkSink sink, Url baseUrl, string element, string attribute, string value, LinkTarget link)
+    internal static void AddAttribute(LinkSink sink, string element, string attribute, string value, LinkTarget link)
     {
         var source = element + "@" + attribute;
         switch (link.Format)
         {
             case ValueFormat.Url:
-                Add(sink, baseUrl, value, link.Kind, source);
+                sink.AddReference(value, link.Kind, source);
                 break;
             case ValueFormat.Srcset:
                 foreach (var candidate in SrcsetParser.Parse(value))
                 {
-                    Add(sink, baseUrl, candidate.Url, link.Kind, source);
+                    sink.AddReference(candidate.Url, link.Kind, source);
                 }
 
                 break;
             case ValueFormat.Css:
-                CssLinkExtractor.AddTo(sink, value, baseUrl, source);
+                CssLinkExtractor.AddTo(sink, value, source);
                 break;
             case ValueFormat.Refresh:
                 if (MetaRefresh.TryFindUrl(value, out var start, out var length))
                 {
-                    Add(sink, baseUrl, value.Substring(start, length), link.Kind, source);
+                    sink.AddReference(value.Substring(start, length), link.Kind, source);
                 }
 
                 break;
-        }
-    }
-
-    private static void Add(LinkSink sink, Url baseUrl, string reference, LinkKind kind, string source)
-    {
-        if (LinkResolver.TryResolve(baseUrl, reference, out var url))
-        {
-            sink.Add(url, kind, source);
         }
     }
 

@@ -95,6 +95,13 @@ public sealed class ActorSystem : IAsyncDisposable
 
     internal void PublishDeadLetter(DeadLetter letter)
     {
+        if (letter.Message is DeadLetter)
+        {
+            // A dead-letter notice that could not reach a (stopped) subscriber: it was counted when first published,
+            // and republishing it would loop between the event stream and the dead subscriber.
+            return;
+        }
+
         var count = Interlocked.Increment(ref _deadLetterCount);
         if (count <= MaxLoggedDeadLetters)
         {

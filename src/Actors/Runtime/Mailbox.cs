@@ -23,6 +23,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private ActorCell _cell = null!;
     private int _status;
     private int _count;
+    private int _systemCount;
     private volatile bool _processing;
 
     public Mailbox(MailboxOptions options, Action<Envelope> dropped)
@@ -103,8 +104,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public bool PostSystem(SystemMessage message)
     {
+        Interlocked.Increment(ref _systemCount);
         if (!_system.Writer.TryWrite(message))
         {
+            Interlocked.Decrement(ref _systemCount);
             return false;
         }
 
@@ -125,6 +128,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
         while (_system.Reader.TryRead(out var message))
         {
+            Interlocked.Decrement(ref _systemCount);
             systemLeftover(message);
         }
     }
@@ -148,6 +152,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         {
             if (_system.Reader.TryRead(out var system))
             {
+                Interlocked.Decrement(ref _systemCount);
                 cell.SystemInvoke(system);
                 continue;
             }
@@ -162,13 +167,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             var pending = cell.Invoke(envelope);
             if (pending is not null)
             {
-                // Async handler still running: stay scheduled (no other turn can start) and resume when it completes.
-                pending.GetAwaiter().UnsafeOnCompleted(() =>
-                {
-                    cell.CompleteAsync(pending);
-                    _processing = false;
-                    ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-                });
+                ResumeWhenDone(cell, pending);
                 return;
             }
 
@@ -182,5 +181,19 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
     }
 
-    private bool HasWork() => _system.Reader.TryPeek(out _) || (!Suspended && _user.Reader.TryPeek(out _));
+    /// <summary>
+    /// An async handler is still running: stay scheduled (so no other turn can start) and continue once it completes.
+    /// Its own method, so the closure is allocated only on this path and not on every turn.
+    /// </summary>
+    private void ResumeWhenDone(ActorCell cell, Task pending) =>
+        pending.GetAwaiter().UnsafeOnCompleted(() =>
+        {
+            cell.CompleteAsync(pending);
+            _processing = false;
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        });
+
+    // Our own counters, not TryPeek: peeking a ConcurrentQueue-backed channel freezes its current segment, so every
+    // turn would allocate a fresh segment on the next write.
+    private bool HasWork() => Volatile.Read(ref _systemCount) > 0 || (!Suspended && Volatile.Read(ref _count) > 0);
 }
