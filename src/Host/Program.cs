@@ -1,7 +1,8 @@
+using Crawler.Host.Cli;
+
 namespace Crawler.Host;
 
 internal static class Program
 {
-    // Skeleton entry point; the CLI (System.CommandLine) is wired in by the `get` work.
-    public static int Main(string[] args) => args.Length == 0 ? 0 : 2;
+    public static Task<int> Main(string[] args) => CliApplication.RunAsync(args, CliEnvironment.FromProcess(), handleSignals: true);
 }

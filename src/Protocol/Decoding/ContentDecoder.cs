@@ -1,17 +1,66 @@
+using System.IO.Compression;
+
 namespace Crawler.Protocol.Decoding;
 
-// STUB (skeleton): the real one stacks gzip, deflate (zlib and raw) and br with caps on decoded size and ratio.
-/// <summary>Undoes Content-Encoding on a body stream.</summary>
+/// <summary>Undoes Content-Encoding on a body stream (gzip, deflate zlib-wrapped or raw, br, identity).</summary>
 public static class ContentDecoder
 {
     /// <summary>
     /// Wraps <paramref name="body"/> so reading it yields the decoded bytes. <paramref name="codings"/> are the
-    /// Content-Encoding tokens in the order the server applied them (so they are undone last first).
+    /// Content-Encoding tokens in the order the server applied them (so they are undone last first); a token may
+    /// also be a comma-separated list as it appears in the header. Unknown codings throw
+    /// <see cref="DecodingException"/> at once; corrupt data and limit breaches throw it while reading.
+    /// With no coding (or only identity) the body comes back as is.
     /// </summary>
     public static Stream Decode(Stream body, IReadOnlyList<string> codings, DecodingLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(codings);
-        _ = limits;
-        return body;
+        ArgumentNullException.ThrowIfNull(limits);
+
+        var tokens = Tokenize(codings);
+        foreach (var token in tokens)
+        {
+            if (token is not ("identity" or "gzip" or "x-gzip" or "deflate" or "br"))
+            {
+                throw new DecodingException(DecodingError.UnknownCoding, $"unsupported Content-Encoding '{token}' (supported: gzip, deflate, br, identity)");
+            }
+        }
+
+        if (tokens.TrueForAll(t => t == "identity"))
+        {
+            return body;
+        }
+
+        var counting = new CountingReadStream(body);
+        Stream stream = counting;
+        for (var i = tokens.Count - 1; i >= 0; i--)
+        {
+            stream = tokens[i] switch
+            {
+                "gzip" or "x-gzip" => new GZipStream(stream, CompressionMode.Decompress),
+                "deflate" => new DeflateSniffingStream(stream),
+                "br" => new BrotliStream(stream, CompressionMode.Decompress),
+                _ => stream,
+            };
+        }
+
+        return new DecodingLimitStream(stream, counting, limits, string.Join(", ", tokens));
+    }
+
+    /// <summary>Splits header values into lower-case tokens, dropping empties ("gzip, ,br").</summary>
+    public static List<string> Tokenize(IReadOnlyList<string> codings)
+    {
+        ArgumentNullException.ThrowIfNull(codings);
+        var tokens = new List<string>(codings.Count);
+        foreach (var value in codings)
+        {
+            foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                tokens.Add(part.ToLowerInvariant());
+            }
+        }
+
+        return tokens;
     }
 }

@@ -43,6 +43,26 @@ public sealed class HttpHeaders : IEnumerable<KeyValuePair<string, string>>
         }
     }
 
+    /// <summary>Replaces every value of <paramref name="name"/> with one.</summary>
+    public void Set(string name, string value)
+    {
+        Remove(name);
+        Add(name, value);
+    }
+
+    // obs-fold (RFC 9112 §5.2): a continuation line joins the previous value with one space.
+    internal bool TryAppendToLast(string continuation)
+    {
+        if (_entries.Count == 0)
+        {
+            return false;
+        }
+
+        var last = _entries[^1];
+        _entries[^1] = new(last.Key, last.Value.Length == 0 ? continuation : last.Value + " " + continuation);
+        return true;
+    }
+
     public void Remove(string name) => _entries.RemoveAll(e => string.Equals(e.Key, name, StringComparison.OrdinalIgnoreCase));
 
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _entries.GetEnumerator();

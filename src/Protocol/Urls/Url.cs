@@ -1,27 +1,49 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+
 namespace Crawler.Protocol.Urls;
 
-// STUB (skeleton): the API every layer codes against. The real RFC 3986 parser/resolver/normalizer replaces
-// the System.Uri-based body; the public surface below stays.
-/// <summary>An absolute URL: http, https, file, data, or view-source: wrapping another URL.</summary>
+/// <summary>
+/// An absolute URL: http, https, file, data, or view-source: wrapping another URL. Immutable; the text is the
+/// parsed, serialized form (scheme and host lower-cased, default port dropped, dot segments removed, characters
+/// browsers would escape percent-encoded). Equality is on that exact text; use <see cref="Normalize"/> first to de-duplicate.
+/// </summary>
 public sealed class Url : IEquatable<Url>
 {
     private readonly string _text;
 
-    private Url(string text, string scheme, string host, int port, bool isDefaultPort, string path, string? query, string? fragment, Url? inner)
+    // Hierarchical URLs (http, https, file).
+    internal Url(string scheme, string? userInfo, string host, int port, string path, string? query, string? fragment)
     {
-        _text = text;
         Scheme = scheme;
+        UserInfo = userInfo;
         Host = host;
         Port = port;
-        IsDefaultPort = isDefaultPort;
+        IsDefaultPort = port == UrlParser.DefaultPort(scheme);
         Path = path;
         Query = query;
         Fragment = fragment;
+        _text = Serialize();
+    }
+
+    private Url(string scheme, string path, string? fragment, Url? inner)
+    {
+        Scheme = scheme;
+        Host = "";
+        Port = -1;
+        IsDefaultPort = true;
+        Path = path;
+        Fragment = fragment;
         Inner = inner;
+        _text = inner is null ? Serialize() : "view-source:" + inner._text;
     }
 
     /// <summary>Lower-case scheme without the colon: http, https, file, data, view-source.</summary>
     public string Scheme { get; }
+
+    /// <summary>"user[:password]" before the '@' (percent-encoded), or null. Never sent in the Host header.</summary>
+    public string? UserInfo { get; }
 
     /// <summary>Lower-case ASCII host (IDN as punycode); IPv6 literals without brackets. Empty when none.</summary>
     public string Host { get; }
@@ -31,7 +53,10 @@ public sealed class Url : IEquatable<Url>
 
     public bool IsDefaultPort { get; }
 
-    /// <summary>The path as written on the wire (percent-encoded); "/" at least for http(s).</summary>
+    /// <summary>
+    /// The path as written on the wire (percent-encoded); "/" at least for http(s). For data: everything between
+    /// "data:" and the fragment; for view-source: the inner URL's text.
+    /// </summary>
     public string Path { get; }
 
     /// <summary>The query without '?', or null when the URL has none.</summary>
@@ -51,22 +76,10 @@ public sealed class Url : IEquatable<Url>
     /// <summary>The request target: path plus '?query'.</summary>
     public string PathAndQuery => Query is null ? Path : $"{Path}?{Query}";
 
-    public static Url Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (text.StartsWith("view-source:", StringComparison.OrdinalIgnoreCase))
-        {
-            var inner = Parse(text["view-source:".Length..]);
-            return new Url("view-source:" + inner, "view-source", "", -1, true, inner.ToString(), null, null, inner);
-        }
+    private bool IsHierarchical => Scheme is "http" or "https" or "file";
 
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
-        {
-            throw new UrlFormatException(text, "not an absolute URL");
-        }
-
-        return FromUri(uri);
-    }
+    /// <summary>Parses an absolute URL; throws <see cref="UrlFormatException"/> naming the URL and what is wrong.</summary>
+    public static Url Parse(string text) => UrlParser.Parse(text);
 
     public static bool TryParse(string text, out Url? url, out string? error)
     {
@@ -84,21 +97,119 @@ public sealed class Url : IEquatable<Url>
         }
     }
 
-    /// <summary>Resolves a reference against this URL (RFC 3986 §5).</summary>
+    /// <summary>
+    /// Resolves a reference against this URL (RFC 3986 §5.2, non-strict: "http:g" against an http base is
+    /// relative, as browsers treat it). Against view-source: the inner URL is the base, so links lead to the
+    /// resources themselves. Against data: only "#fragment" resolves.
+    /// </summary>
     public Url Resolve(string reference)
     {
-        if (!Uri.TryCreate(new Uri(_text), reference, out var uri))
+        ArgumentNullException.ThrowIfNull(reference);
+        if (Inner is not null)
         {
-            throw new UrlFormatException(reference, "cannot be resolved against " + _text);
+            return Inner.Resolve(reference);
         }
 
-        return FromUri(uri);
+        var cleaned = UrlParser.Clean(reference);
+        if (UrlParser.TrySplitScheme(cleaned, out var scheme, out var afterScheme))
+        {
+            var hasAuthority = afterScheme.StartsWith("//", StringComparison.Ordinal) || afterScheme.StartsWith(@"\\", StringComparison.Ordinal);
+            if (scheme != Scheme || !IsHierarchical || hasAuthority)
+            {
+                return UrlParser.Parse(cleaned);
+            }
+
+            cleaned = afterScheme;
+        }
+
+        if (!IsHierarchical)
+        {
+            if (cleaned.StartsWith('#'))
+            {
+                return new Url(Scheme, Path, PercentEncoding.Encode(cleaned[1..], PercentEncodeSet.Fragment), null);
+            }
+
+            throw new UrlFormatException(reference, $"a relative reference cannot be resolved against a {Scheme}: URL");
+        }
+
+        var (refPath, refQuery, refFragment) = UrlParser.SplitQueryAndFragment(cleaned);
+        if (refPath.StartsWith("//", StringComparison.Ordinal))
+        {
+            var builder = new StringBuilder(Scheme.Length + cleaned.Length + 1);
+            builder.Append(Scheme).Append(':').Append(refPath);
+            AppendQueryAndFragment(builder, refQuery, refFragment);
+            return UrlParser.Parse(builder.ToString());
+        }
+
+        // Same origin: only path, query and fragment change, so no need to re-parse the authority.
+        string path;
+        string? query;
+        if (refPath.Length == 0)
+        {
+            path = Path;
+            query = refQuery ?? Query;
+        }
+        else if (refPath[0] == '/')
+        {
+            path = refPath;
+            query = refQuery;
+        }
+        else
+        {
+            // RFC 3986 §5.2.3 merge: our hierarchical paths always start with '/', so keep up to the last one.
+            path = string.Concat(Path.AsSpan(0, Path.LastIndexOf('/') + 1), refPath);
+            query = refQuery;
+        }
+
+        path = DotSegments.Remove(PercentEncoding.Encode(path, PercentEncodeSet.Path));
+        return new Url(
+            Scheme,
+            UserInfo,
+            Host,
+            Port,
+            path,
+            ReferenceEquals(query, Query) || query is null ? query : PercentEncoding.Encode(query, PercentEncodeSet.SpecialQuery),
+            refFragment is null ? null : PercentEncoding.Encode(refFragment, PercentEncodeSet.Fragment));
     }
 
-    /// <summary>The form used for de-duplication: fragment dropped, case, default port, dot segments and escapes normalized.</summary>
-    public Url Normalize() => WithoutFragment();
+    /// <summary>
+    /// The form used for de-duplication: fragment dropped, escapes of unreserved characters decoded and other
+    /// escapes' hex upper-cased, then dot segments removed (so "%2E%2E" counts as ".."). Case, default port and an
+    /// empty path are already normal after parsing. Idempotent.
+    /// </summary>
+    public Url Normalize()
+    {
+        if (Inner is not null)
+        {
+            var inner = Inner.Normalize();
+            return ReferenceEquals(inner, Inner) ? this : CreateViewSource(inner);
+        }
 
-    public Url WithoutFragment() => Fragment is null ? this : Parse(_text[.._text.IndexOf('#', StringComparison.Ordinal)]);
+        if (!IsHierarchical)
+        {
+            return WithoutFragment();
+        }
+
+        var path = DotSegments.Remove(PercentEncoding.NormalizeEscapes(Path));
+        var query = Query is null ? null : PercentEncoding.NormalizeEscapes(Query);
+        var userInfo = UserInfo is null ? null : PercentEncoding.NormalizeEscapes(UserInfo);
+        if (Fragment is null && ReferenceEquals(path, Path) && ReferenceEquals(query, Query) && ReferenceEquals(userInfo, UserInfo))
+        {
+            return this;
+        }
+
+        return new Url(Scheme, userInfo, Host, Port, path, query, null);
+    }
+
+    public Url WithoutFragment()
+    {
+        if (Fragment is null)
+        {
+            return this;
+        }
+
+        return IsHierarchical ? new Url(Scheme, UserInfo, Host, Port, Path, Query, null) : new Url(Scheme, Path, null, null);
+    }
 
     public override string ToString() => _text;
 
@@ -108,12 +219,70 @@ public sealed class Url : IEquatable<Url>
 
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_text);
 
-    private static Url FromUri(Uri uri)
+    internal static Url CreateViewSource(Url inner) => new("view-source", inner._text, null, inner);
+
+    internal static Url CreateData(string path, string? fragment) => new("data", path, fragment, null);
+
+    private static void AppendQueryAndFragment(StringBuilder builder, string? query, string? fragment)
     {
-        var scheme = uri.Scheme.ToLowerInvariant();
-        var query = uri.Query.Length > 0 ? uri.Query[1..] : null;
-        var fragment = uri.Fragment.Length > 0 ? uri.Fragment[1..] : null;
-        var host = uri.IdnHost.Trim('[', ']');
-        return new Url(uri.AbsoluteUri, scheme, host, uri.Port, uri.IsDefaultPort, uri.AbsolutePath, query, fragment, null);
+        if (query is not null)
+        {
+            builder.Append('?').Append(query);
+        }
+
+        if (fragment is not null)
+        {
+            builder.Append('#').Append(fragment);
+        }
+    }
+
+    // One allocation, the result: the handler writes to the stack buffer and rents from the pool past it.
+    private string Serialize()
+    {
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        text.AppendFormatted(Scheme);
+        text.AppendLiteral(":");
+        if (IsHierarchical)
+        {
+            text.AppendLiteral("//");
+            if (UserInfo is not null)
+            {
+                text.AppendFormatted(UserInfo);
+                text.AppendLiteral("@");
+            }
+
+            var bracketed = Host.Contains(':', StringComparison.Ordinal);
+            if (bracketed)
+            {
+                text.AppendLiteral("[");
+            }
+
+            text.AppendFormatted(Host);
+            if (bracketed)
+            {
+                text.AppendLiteral("]");
+            }
+
+            if (!IsDefaultPort)
+            {
+                text.AppendLiteral(":");
+                text.AppendFormatted(Port);
+            }
+        }
+
+        text.AppendFormatted(Path);
+        if (Query is not null)
+        {
+            text.AppendLiteral("?");
+            text.AppendFormatted(Query);
+        }
+
+        if (Fragment is not null)
+        {
+            text.AppendLiteral("#");
+            text.AppendFormatted(Fragment);
+        }
+
+        return text.ToStringAndClear();
     }
 }

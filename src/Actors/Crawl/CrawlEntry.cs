@@ -1,0 +1,10 @@
+using Crawler.Actors.Parsing;
+using Crawler.Protocol.Urls;
+
+namespace Crawler.Actors.Crawl;
+
+/// <summary>
+/// A URL waiting to be fetched: its link distance from a seed (seeds are 0; every link, page or requisite, adds 1),
+/// why it is wanted, and who referred to it (null for seeds).
+/// </summary>
+public sealed record CrawlEntry(Url Url, int Depth, LinkKind Kind, Url? Referrer);

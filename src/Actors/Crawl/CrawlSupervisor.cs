@@ -1,0 +1,289 @@
+using Crawler.Actors.Fetching;
+using Crawler.Actors.Parsing;
+using Crawler.Actors.Runtime;
+using Crawler.Actors.Runtime.Routing;
+using Crawler.Actors.Stats;
+using Crawler.Protocol.Urls;
+
+namespace Crawler.Actors.Crawl;
+
+/// <summary>
+/// Owns a crawl: the queue of URLs to fetch, the seen set, scope and depth, the counts. Fans URLs out to a
+/// consistent-hashing pool of <see cref="FetcherActor"/>s keyed by host (one host, one fetcher, one politeness
+/// state), keeps at most <see cref="CrawlOptions.Concurrency"/> fetches in flight, feeds parsed links back in, and
+/// replies with a <see cref="CrawlResult"/> once nothing is queued, in flight or being parsed.
+/// Every URL taken ends in exactly one <see cref="UrlOutcome"/>: a fetcher crash hands the URL back, and after
+/// <see cref="CrawlOptions.MaxCrashesPerUrl"/> crashes it is recorded as failed with its referrer.
+/// </summary>
+public sealed partial class CrawlSupervisor : ReceiveActor
+{
+    private readonly CrawlOptions _options;
+    private readonly FetchWork _work;
+    private readonly Func<ParseDocument, IReadOnlyList<ExtractedLink>>? _extract;
+    private readonly CrawlStats _stats;
+    private readonly CancellationToken _stopping;
+    private readonly Dictionary<Url, FetchUrl> _inFlight = [];
+    private readonly HashSet<Url> _awaitingParse = [];
+    private readonly List<UrlOutcome> _outcomes = [];
+    private readonly List<FetchSkipped> _skipped = [];
+    private readonly List<string> _warnings = [];
+    private readonly HashSet<string> _seedHosts = new(StringComparer.OrdinalIgnoreCase);
+    private IActorRef? _fetchers;
+    private IActorRef? _parsers;
+    private IActorRef? _replyTo;
+    private bool _loadingSitemap;
+    private bool _stopRequested;
+    private bool _finishing;
+
+    /// <param name="extract">Link extraction for the parser pool; null for the real HTML and CSS extractors.</param>
+    public CrawlSupervisor(CrawlOptions options, FetchWork work, Func<ParseDocument, IReadOnlyList<ExtractedLink>>? extract,
+        CrawlStats stats, CancellationToken stopping)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _work = work;
+        _extract = extract;
+        _stats = stats;
+        _stopping = stopping;
+
+        Receive<StartCrawl>(_ => Start());
+        Receive<StopCrawl>(_ => Stop());
+        Receive<SitemapLoaded>(OnSitemap);
+        Receive<FetchCompleted>(OnCompleted);
+        Receive<FetchFailed>(OnCrashed);
+        Receive<FetchSkipped>(OnSkipped);
+        Receive<LinksFound>(OnLinks);
+        Receive<ConversionDone>(OnConverted);
+    }
+
+    protected override void PreStart()
+    {
+        var extract = _extract;
+        var parserProps = Props.Create(() => extract is null ? new ParserActor() : new ParserActor(extract)).WithRouter(new SmallestMailboxPool(Math.Max(1, _options.Parsers)));
+        _parsers = Context.ActorOf(parserProps, "parsers");
+        var self = Self;
+        var parsers = _parsers;
+        var fetcherProps = Props.Create(() => new FetcherActor(_work, self, parsers, _stopping))
+            .WithRouter(new ConsistentHashingPool(Math.Max(1, _options.Fetchers)));
+        _fetchers = Context.ActorOf(fetcherProps, "fetchers");
+    }
+
+    private void Start()
+    {
+        if (_replyTo is not null)
+        {
+            return;
+        }
+
+        _replyTo = Sender;
+        foreach (var seed in _options.Seeds)
+        {
+            _seedHosts.Add(seed.Authority);
+        }
+
+        foreach (var seed in _options.Seeds)
+        {
+            Offer(seed.Normalize(), depth: 0, referrer: null, isRequisite: false);
+        }
+
+        if (_options.SitemapSeeds is { } loadSitemap)
+        {
+            _loadingSitemap = true;
+            var self = Self;
+            _ = LoadSitemapAsync(loadSitemap, self);
+        }
+
+        Pump();
+    }
+
+    private async Task LoadSitemapAsync(Func<CancellationToken, Task<IReadOnlyList<Url>>> load, IActorRef self)
+    {
+        try
+        {
+            self.Tell(new SitemapLoaded(await load(_stopping), null));
+        }
+#pragma warning disable CA1031 // a sitemap that cannot be read only costs its seeds; the crawl goes on from the given URLs.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            self.Tell(new SitemapLoaded([], $"sitemap: {exception.Message}"));
+        }
+    }
+
+    private void OnSitemap(SitemapLoaded loaded)
+    {
+        _loadingSitemap = false;
+        if (loaded.Error is not null)
+        {
+            _warnings.Add(loaded.Error);
+        }
+
+        foreach (var url in loaded.Urls)
+        {
+            if (InScope(url))
+            {
+                Offer(url.Normalize(), depth: 0, referrer: null, isRequisite: false);
+            }
+        }
+
+        Pump();
+    }
+
+    private void Stop()
+    {
+        _stopRequested = true;
+        Pump();
+    }
+
+    private void OnCompleted(FetchCompleted completed)
+    {
+        var outcome = completed.Outcome;
+        if (!_inFlight.Remove(outcome.Url))
+        {
+            // A result for a URL we no longer hold cannot happen by design; count it rather than lose it.
+            Logger.LogUnexpectedResult(outcome.Url.ToString());
+        }
+
+        _outcomes.Add(outcome);
+        _stats.Record(outcome);
+        if (completed.AwaitingParse)
+        {
+            _awaitingParse.Add(outcome.Url);
+        }
+
+        Pump();
+    }
+
+    private void OnCrashed(FetchFailed failed)
+    {
+        var job = failed.Job;
+        _inFlight.Remove(job.Url);
+        var crashes = job.Crashes + 1;
+        if (crashes >= _options.MaxCrashesPerUrl)
+        {
+            var outcome = new UrlOutcome(job.Url, job.Depth, job.Referrer)
+            {
+                IsRequisite = job.IsRequisite,
+                Attempts = 0,
+                Error = failed.Error with { Kind = FetchFailureKind.Crashed, Message = $"fetcher crashed {crashes} times; last: {failed.Error.Message}" },
+            };
+            _outcomes.Add(outcome);
+            _stats.Record(outcome);
+        }
+        else
+        {
+            Requeue(job with { Crashes = crashes });
+        }
+
+        Pump();
+    }
+
+    private void OnSkipped(FetchSkipped skipped)
+    {
+        _inFlight.Remove(skipped.Job.Url);
+        _skipped.Add(skipped);
+        Pump();
+    }
+
+    private void OnLinks(LinksFound found)
+    {
+        _awaitingParse.Remove(found.Page);
+        if (found.Error is not null)
+        {
+            _warnings.Add($"{found.Page}: links not extracted: {found.Error}");
+        }
+
+        var depth = found.Depth + 1;
+        foreach (var link in found.Links)
+        {
+            var url = link.Url.WithoutFragment();
+            if (!url.IsHttp)
+            {
+                continue;
+            }
+
+            if (link.Kind == LinkKind.Requisite)
+            {
+                if (_options.RequisitesAnyHost || InScope(url))
+                {
+                    Offer(url.Normalize(), depth, found.Page, isRequisite: true);
+                }
+            }
+            else if (_options.FollowPages && depth <= _options.MaxDepth && InScope(url))
+            {
+                Offer(url.Normalize(), depth, found.Page, isRequisite: false);
+            }
+        }
+
+        Pump();
+    }
+
+    private bool InScope(Url url)
+        => _options.Scope is { } scope ? scope(url) : _seedHosts.Contains(url.Authority);
+
+    /// <summary>Hands out queued URLs up to the concurrency cap, then checks whether the crawl is over.</summary>
+    private void Pump()
+    {
+        while (!_stopRequested && !_stopping.IsCancellationRequested && _inFlight.Count < _options.Concurrency && TryTake(out var job))
+        {
+            _inFlight.Add(job.Url, job);
+            _fetchers!.Tell(job, Self);
+        }
+
+        _stats.SetQueue(QueuedCount, _inFlight.Count);
+        if (!_finishing && _inFlight.Count == 0 && _awaitingParse.Count == 0 && !_loadingSitemap
+            && (QueuedCount == 0 || _stopRequested || _stopping.IsCancellationRequested))
+        {
+            Finish();
+        }
+    }
+
+    private void Finish()
+    {
+        _finishing = true;
+        _stats.Complete();
+        if (_options.ConvertLinks is { } convert && !_stopping.IsCancellationRequested)
+        {
+            var self = Self;
+            var outcomes = _outcomes.ToArray();
+            _ = ConvertAsync(convert, outcomes, self);
+            return;
+        }
+
+        Reply(converted: 0);
+    }
+
+    private async Task ConvertAsync(Func<IReadOnlyList<UrlOutcome>, CancellationToken, Task<int>> convert, UrlOutcome[] outcomes, IActorRef self)
+    {
+        try
+        {
+            self.Tell(new ConversionDone(await convert(outcomes, _stopping), null));
+        }
+#pragma warning disable CA1031 // a failed rewrite leaves the mirror as fetched; the report says so instead of the crawl failing.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            self.Tell(new ConversionDone(0, $"convert-links: {exception.Message}"));
+        }
+    }
+
+    private void OnConverted(ConversionDone done)
+    {
+        if (done.Error is not null)
+        {
+            _warnings.Add(done.Error);
+        }
+
+        Reply(done.Converted);
+    }
+
+    private void Reply(int converted)
+    {
+        var result = new CrawlResult(_outcomes.ToArray(), _skipped.ToArray(), _stats.Snapshot(), _stopRequested || _stopping.IsCancellationRequested)
+        {
+            LinksConverted = converted,
+            Warnings = _warnings.ToArray(),
+        };
+        _replyTo?.Tell(result, Self);
+    }
+}

@@ -1,0 +1,102 @@
+using Crawler.Actors.Warm;
+using Crawler.Protocol;
+using Crawler.Protocol.Urls;
+
+namespace Crawler.Actors.Fetching;
+
+/// <summary>
+/// What one fetch does, apart from the actor around it: robots check, host politeness, the Polly pipeline around
+/// <see cref="CrawlerClient"/>, and streaming the body to the sink. Never throws: every failure becomes a
+/// <see cref="FetchError"/> in the outcome, so nothing but a value crosses to the supervisor.
+/// </summary>
+public sealed class FetchWork
+{
+    private readonly Func<FetchRequest, CancellationToken, Task<FetchResponse>> _send;
+    private readonly FetchResilience _resilience;
+    private readonly HostPoliteness _politeness;
+    private readonly RobotsCache? _robots;
+    private readonly IDocumentSink _sink;
+    private readonly FetcherOptions _options;
+    private readonly TimeProvider _timeProvider;
+
+    public FetchWork(CrawlerClient client, FetchResilience resilience, HostPoliteness politeness, RobotsCache? robots,
+        IDocumentSink sink, FetcherOptions options, TimeProvider? timeProvider = null)
+        : this(WrapClient(client), resilience, politeness, robots, sink, options, timeProvider)
+    {
+    }
+
+    /// <param name="send">Sends one request: <see cref="CrawlerClient.SendAsync"/> in the program.</param>
+    public FetchWork(Func<FetchRequest, CancellationToken, Task<FetchResponse>> send, FetchResilience resilience, HostPoliteness politeness,
+        RobotsCache? robots, IDocumentSink sink, FetcherOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _send = send;
+        _resilience = resilience;
+        _politeness = politeness;
+        _robots = options.IgnoreRobots ? null : robots;
+        _sink = sink;
+        _options = options;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    public FetcherOptions Options => _options;
+
+    public async Task<FetchWorkResult> RunAsync(FetchUrl job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var started = _timeProvider.GetTimestamp();
+        var outcome = new UrlOutcome(job.Url, job.Depth, job.Referrer) { IsRequisite = job.IsRequisite, Attempts = 0 };
+        try
+        {
+            if (_robots is not null && job.Url.IsHttp && !await _robots.IsAllowedAsync(job.Url, cancellationToken))
+            {
+                return new FetchWorkResult(outcome, null, DocumentKind.Other, SkippedReason: "disallowed by robots.txt");
+            }
+
+            using var lease = await _politeness.EnterAsync(job.Host, cancellationToken);
+            var attempts = 0;
+            // The local HTTP cache is bypassed: a crawl asks for each URL once, and warm must see what the server says every time.
+            var request = new FetchRequest(job.Url) { Headers = _options.Headers, UseCache = false };
+            await using var response = await _resilience.For(job.Host).ExecuteAsync(
+                async token =>
+                {
+                    attempts++;
+                    return await _send(request, token);
+                },
+                cancellationToken);
+
+            outcome = outcome with
+            {
+                Attempts = attempts,
+                StatusCode = response.StatusCode,
+                ContentType = response.ContentType,
+                FinalUrl = response.RedirectChain.Count > 0 ? response.Url : null,
+                Cache = CacheStatusReader.Read(response.Headers),
+            };
+            if (response.StatusCode >= 400)
+            {
+                return Done(outcome with { Error = FetchError.FromStatus(response.StatusCode, response.ReasonPhrase) }, null, started);
+            }
+
+            var stored = await _sink.StoreAsync(response.Url, response.ContentType, response.Body, cancellationToken);
+            var kind = DocumentKinds.Of(response.ContentType, response.Url.Path);
+            outcome = outcome with { Bytes = stored.Bytes, SavedPath = stored.RelativePath };
+            return Done(outcome, stored.Content is { } content && kind != DocumentKind.Other ? content : null, started) with { Kind = kind };
+        }
+#pragma warning disable CA1031 // IO boundary: whatever the network, the disk or a bug throws becomes a recorded error, not a crash.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return Done(outcome with { Error = FetchError.FromException(exception) }, null, started);
+        }
+    }
+
+    private static Func<FetchRequest, CancellationToken, Task<FetchResponse>> WrapClient(CrawlerClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.SendAsync;
+    }
+
+    private FetchWorkResult Done(UrlOutcome outcome, ReadOnlyMemory<byte>? content, long started)
+        => new(outcome with { Elapsed = _timeProvider.GetElapsedTime(started) }, content, DocumentKind.Other, null);
+}

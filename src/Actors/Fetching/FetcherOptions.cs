@@ -1,0 +1,25 @@
+namespace Crawler.Actors.Fetching;
+
+/// <summary>Politeness and robots settings of the fetchers (crawler.crawl.* in reference.conf).</summary>
+public sealed record FetcherOptions
+{
+    /// <summary>Requests in flight to one host at most.</summary>
+    public int PerHost { get; init; } = 2;
+
+    /// <summary>Pause between the starts of two requests to the same host; zero for none.</summary>
+    public TimeSpan Delay { get; init; } = TimeSpan.Zero;
+
+    public bool IgnoreRobots { get; init; }
+
+    /// <summary>The product token robots.txt groups are matched against.</summary>
+    public string UserAgent { get; init; } = "crawler";
+
+    /// <summary>Headers added to every request (User-Agent and the like).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>
+    /// Test hook: called with each URL a fetcher receives; throwing from it crashes the fetcher mid-crawl
+    /// the way a bug would, so tests can prove the supervisor loses nothing.
+    /// </summary>
+    public Action<FetchUrl>? FaultInjector { get; init; }
+}

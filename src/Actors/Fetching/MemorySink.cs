@@ -1,0 +1,48 @@
+using Crawler.Protocol.Urls;
+
+namespace Crawler.Actors.Fetching;
+
+/// <summary>Keeps nothing on disk: counts the bytes and holds HTML and CSS in memory for the parser (used by warm).</summary>
+public sealed class MemorySink : IDocumentSink
+{
+    // A page bigger than this is not parsed for requisites: warm reads it whole into memory.
+    public const int MaxParsedDocumentBytes = 8 * 1024 * 1024;
+
+    public async Task<StoredDocument> StoreAsync(Url url, string? contentType, Stream body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(body);
+        if (DocumentKinds.Of(contentType, url.Path) == DocumentKind.Other)
+        {
+            return new StoredDocument(await DrainAsync(body, cancellationToken), null, null);
+        }
+
+        using var buffer = new MemoryStream();
+        var total = 0L;
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            total += read;
+            if (buffer.Length + read <= MaxParsedDocumentBytes)
+            {
+                buffer.Write(chunk, 0, read);
+            }
+        }
+
+        return new StoredDocument(total, null, total <= MaxParsedDocumentBytes ? buffer.ToArray() : null);
+    }
+
+    private static async Task<long> DrainAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[16 * 1024];
+        var total = 0L;
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,41 @@
+using Crawler.Actors.Warm;
+using Crawler.Protocol.Urls;
+
+namespace Crawler.Actors.Fetching;
+
+/// <summary>
+/// How one URL ended: the unit the stats count, the JSON report writes (status, bytes, time, error, referrer,
+/// depth) and the warm table shows. Exactly one per URL taken from the frontier.
+/// </summary>
+public sealed record UrlOutcome(Url Url, int Depth, Url? Referrer)
+{
+    public int? StatusCode { get; init; }
+
+    /// <summary>Body bytes received (decoded).</summary>
+    public long Bytes { get; init; }
+
+    /// <summary>From sending the first attempt to the end of the body, retries included.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Null when the fetch succeeded (2xx, or a 3xx/304 the client handled).</summary>
+    public FetchError? Error { get; init; }
+
+    public string? ContentType { get; init; }
+
+    /// <summary>The mirror file written, relative to the output folder; null when nothing was saved.</summary>
+    public string? SavedPath { get; init; }
+
+    /// <summary>Where the redirects ended; null when there were none.</summary>
+    public Url? FinalUrl { get; init; }
+
+    /// <summary>Requests sent for this URL, retries included (0 when refused before sending).</summary>
+    public int Attempts { get; init; } = 1;
+
+    public bool IsRequisite { get; init; }
+
+    public CacheStatus Cache { get; init; }
+
+    public bool IsSuccess => Error is null;
+
+    public string Host => Url.Authority;
+}

@@ -1,0 +1,116 @@
+using Crawler.Protocol.Urls;
+
+namespace Crawler.Actors.Mirror;
+
+/// <summary>
+/// Decides, once per URL, where it lives in the mirror, resolving what the stateless <see cref="MirrorPathMapper"/>
+/// cannot: two URLs wanting the same name, names differing only in case (one file on Windows and macOS), and a name
+/// wanted both as a file and as a directory ("/a" then "/a/b"). Whoever comes second gets "~N" (before the
+/// extension: "a~1.html"; directories: "a~1"), the smallest N that is free; first come keeps the plain name. So the
+/// outcome depends on fetch order, but it is stable for a given order and never moves a file already written.
+/// Thread-safe: fetchers may write concurrently.
+/// </summary>
+public sealed class MirrorLayout
+{
+    private readonly string? _existingRoot;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Url, string> _pathByUrl = [];
+
+    // Keyed by the full relative path, case-insensitively, so that case collisions count as collisions everywhere.
+    private readonly Dictionary<string, Occupant> _occupants = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <param name="existingRoot">
+    /// When writing into a mirror left by an earlier run: names already on disk with the other kind (a directory where
+    /// a file is wanted, or the reverse) count as taken, so they get "~N" instead of failing the write. A file where
+    /// a file is wanted is simply overwritten: it is most likely the same URL.
+    /// </param>
+    public MirrorLayout(string? existingRoot = null)
+    {
+        _existingRoot = existingRoot;
+    }
+
+    private enum OccupantKind
+    {
+        File,
+        Directory,
+    }
+
+    /// <summary>The relative path ('/'-separated) for <paramref name="url"/>; the same URL (after normalisation) always gets the same path.</summary>
+    public string Assign(Url url, string? contentType)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var key = url.Normalize();
+        lock (_lock)
+        {
+            if (_pathByUrl.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var segments = MirrorPathMapper.MapSegments(key, contentType);
+            var prefix = "";
+            for (var i = 0; i < segments.Count - 1; i++)
+            {
+                prefix = Claim(prefix, segments[i], OccupantKind.Directory) + "/";
+            }
+
+            var path = Claim(prefix, segments[^1], OccupantKind.File);
+            _pathByUrl.Add(key, path);
+            return path;
+        }
+    }
+
+    /// <summary>Every URL assigned so far (normalised) and its relative path: the map the link rewriter needs.</summary>
+    public IReadOnlyDictionary<Url, string> Snapshot()
+    {
+        lock (_lock)
+        {
+            return new Dictionary<Url, string>(_pathByUrl);
+        }
+    }
+
+    private string Claim(string prefix, string name, OccupantKind kind)
+    {
+        for (var n = 0; n <= MirrorLimits.MaxCollisionSuffix; n++)
+        {
+            var path = prefix + (n == 0 ? name : WithSuffix(name, n, kind));
+            if (!_occupants.TryGetValue(path, out var occupant))
+            {
+                if (ConflictsOnDisk(path, kind))
+                {
+                    continue;
+                }
+
+                _occupants.Add(path, new Occupant(path, kind));
+                return path;
+            }
+
+            // A directory is shared by everything under it, but only when spelled the same way.
+            if (kind == OccupantKind.Directory && occupant.Kind == OccupantKind.Directory && string.Equals(occupant.Path, path, StringComparison.Ordinal))
+            {
+                return path;
+            }
+        }
+
+        throw new UnsafePathException(prefix + name, $"more than {MirrorLimits.MaxCollisionSuffix} names collide");
+    }
+
+    private bool ConflictsOnDisk(string path, OccupantKind kind)
+    {
+        if (_existingRoot is null)
+        {
+            return false;
+        }
+
+        var full = SafePath.Combine(_existingRoot, path);
+        return kind == OccupantKind.File ? Directory.Exists(full) : File.Exists(full);
+    }
+
+    private static string WithSuffix(string name, int n, OccupantKind kind)
+    {
+        var dot = kind == OccupantKind.File ? name.LastIndexOf('.') : -1;
+        return dot > 0 ? $"{name[..dot]}~{n}{name[dot..]}" : $"{name}~{n}";
+    }
+
+    private readonly record struct Occupant(string Path, OccupantKind Kind);
+}

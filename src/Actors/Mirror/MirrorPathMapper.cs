@@ -1,0 +1,93 @@
+using System.Globalization;
+using Crawler.Protocol.Urls;
+
+namespace Crawler.Actors.Mirror;
+
+/// <summary>
+/// Maps a URL to its candidate place in the mirror, stateless: <c>host[_port]/dir/name[@query][.ext]</c>.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Host directory: the lower-case host, then "_port" when the port is not the scheme's default (wget writes
+/// "host:port", but ':' is forbidden on Windows). http and https share a directory, as in wget. The host goes
+/// through <see cref="SafePath.EncodeComponent"/> with '_' also escaped, so "a_8080" can only mean port 8080;
+/// IPv6 literals read like "%3A%3A1".</item>
+/// <item>Path segments are decoded and re-escaped by <see cref="SafePath"/>; empty segments ("a//b") are dropped.
+/// A path ending in '/' gets "index.html".</item>
+/// <item>The query follows the name after '@' (wget's Windows form, "page.php@q=1"), itself escaped, so '/' in it
+/// cannot make directories. '@' in path segments is always escaped, so the name is collision-free.</item>
+/// <item>Like wget -E, ".html" is appended to HTML (text/html, application/xhtml+xml) whose name does not end in
+/// .html/.htm/.xhtml/.shtml, and ".css" to text/css not ending in .css — after the query, so "page.php@q=1.html"
+/// opens as HTML. Other types keep their names: adding ".png" to a mislabelled image would only add confusion.</item>
+/// </list>
+/// Two URLs can still map to the same candidate (case, "/a" as file and "/a/b" needing "a" as directory, "/x" as
+/// HTML and "/x.html"): <see cref="MirrorLayout"/> resolves those.
+/// </remarks>
+public static class MirrorPathMapper
+{
+    public const string DirectoryIndexName = "index.html";
+
+    private static readonly string[] HtmlExtensions = [".html", ".htm", ".xhtml", ".shtml"];
+
+    /// <summary>The candidate relative path, segments joined by '/'; throws <see cref="ArgumentException"/> for URLs other than http(s).</summary>
+    public static string Map(Url url, string? contentType) => string.Join('/', MapSegments(url, contentType));
+
+    /// <summary>The candidate path as segments: the host directory, directories, then the file name.</summary>
+    public static IReadOnlyList<string> MapSegments(Url url, string? contentType)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!url.IsHttp)
+        {
+            throw new ArgumentException($"only http(s) URLs are mirrored, not '{url}'", nameof(url));
+        }
+
+        var segments = new List<string> { HostDirectory(url) };
+        var parts = url.Path.Split('/');
+        for (var i = 0; i < parts.Length - 1; i++)
+        {
+            if (parts[i].Length > 0)
+            {
+                segments.Add(SafePath.FinishName(SafePath.EncodeComponent(parts[i])));
+            }
+        }
+
+        var last = parts[^1];
+        var name = last.Length == 0 ? DirectoryIndexName : SafePath.EncodeComponent(last);
+        if (url.Query is not null)
+        {
+            name += "@" + SafePath.EncodeComponent(url.Query);
+        }
+
+        segments.Add(SafePath.FinishName(name + ExtensionToAdd(name, contentType)));
+        return segments;
+    }
+
+    /// <summary>The host directory name: "host", or "host_port" for a port that is not the scheme's default.</summary>
+    public static string HostDirectory(Url url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var host = SafePath.EncodeComponent(url.Host).Replace("_", "%5F", StringComparison.Ordinal);
+        if (host.Length == 0)
+        {
+            throw new ArgumentException($"URL '{url}' has no host", nameof(url));
+        }
+
+        return SafePath.FinishName(url.IsDefaultPort ? host : host + "_" + url.Port.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static string ExtensionToAdd(string name, string? contentType)
+    {
+        var mediaType = contentType?.Split(';', 2)[0].Trim();
+        if (string.Equals(mediaType, "text/html", StringComparison.OrdinalIgnoreCase) || string.Equals(mediaType, "application/xhtml+xml", StringComparison.OrdinalIgnoreCase))
+        {
+            return HtmlExtensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)) ? "" : ".html";
+        }
+
+        if (string.Equals(mediaType, "text/css", StringComparison.OrdinalIgnoreCase))
+        {
+            return name.EndsWith(".css", StringComparison.OrdinalIgnoreCase) ? "" : ".css";
+        }
+
+        return "";
+    }
+}

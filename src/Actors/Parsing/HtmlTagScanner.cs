@@ -1,0 +1,198 @@
+namespace Crawler.Actors.Parsing;
+
+/// <summary>
+/// A forgiving scanner for the start tags of an HTML document with exact source positions, for edits that must
+/// leave every other byte alone (the mirror's link rewriter). It follows the HTML tokenizer where it matters for
+/// finding attributes: comments ("&lt;!--&gt;" included), doctype and bogus comments, end tags, quoted and unquoted
+/// values, and raw-text elements whose content holds no tags (script, style, textarea, title, xmp, iframe, noembed,
+/// noframes, plaintext). It builds no tree and does not decode entities. Not handled (rare in practice, and the
+/// consequence is a link left unrewritten, never a corrupted document): script "double escaped" states and
+/// foreign-content CDATA sections.
+/// </summary>
+public static class HtmlTagScanner
+{
+    private static readonly HashSet<string> RawTextElements = new(StringComparer.Ordinal)
+    {
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
+    };
+
+    public static IReadOnlyList<HtmlTagSpan> Scan(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var tags = new List<HtmlTagSpan>();
+        var i = 0;
+        while (i < html.Length)
+        {
+            var lt = html.IndexOf('<', i);
+            if (lt < 0 || lt + 1 >= html.Length)
+            {
+                break;
+            }
+
+            i = lt;
+            var next = html[i + 1];
+            if (html.AsSpan(i).StartsWith("<!--", StringComparison.Ordinal))
+            {
+                // Searching from i + 2 makes "<!-->" and "<!--->" the empty comments the tokenizer says they are.
+                var end = html.IndexOf("-->", i + 2, StringComparison.Ordinal);
+                i = end < 0 ? html.Length : end + 3;
+            }
+            else if (next is '!' or '?')
+            {
+                var end = html.IndexOf('>', i + 2);
+                i = end < 0 ? html.Length : end + 1;
+            }
+            else if (next == '/')
+            {
+                if (i + 2 < html.Length && char.IsAsciiLetter(html[i + 2]))
+                {
+                    i += 2;
+                    ReadName(html, ref i);
+                    ReadAttributes(html, ref i, null);
+                }
+                else
+                {
+                    var end = html.IndexOf('>', i + 2);
+                    i = end < 0 ? html.Length : end + 1;
+                }
+            }
+            else if (char.IsAsciiLetter(next))
+            {
+                var start = i;
+                i++;
+                var name = ReadName(html, ref i);
+                var attributes = new List<HtmlAttributeSpan>();
+                ReadAttributes(html, ref i, attributes);
+                var rawStart = -1;
+                var rawLength = 0;
+                if (RawTextElements.Contains(name))
+                {
+                    rawStart = i;
+                    var close = name == "plaintext" ? html.Length : FindEndTag(html, i, name);
+                    rawLength = close - i;
+                    i = close;
+                }
+
+                tags.Add(new HtmlTagSpan(name, attributes, start, rawStart < 0 ? i : rawStart, rawStart, rawLength));
+            }
+            else
+            {
+                i++; // a '<' that starts no tag is text
+            }
+        }
+
+        return tags;
+    }
+
+    private static string ReadName(string html, ref int i)
+    {
+        var start = i;
+        while (i < html.Length && !IsSpace(html[i]) && html[i] is not ('/' or '>'))
+        {
+            i++;
+        }
+
+        return html[start..i].ToLowerInvariant();
+    }
+
+    private static void ReadAttributes(string html, ref int i, List<HtmlAttributeSpan>? attributes)
+    {
+        while (true)
+        {
+            while (i < html.Length && (IsSpace(html[i]) || html[i] == '/'))
+            {
+                i++;
+            }
+
+            if (i >= html.Length)
+            {
+                return;
+            }
+
+            if (html[i] == '>')
+            {
+                i++;
+                return;
+            }
+
+            var start = i;
+            i++; // the first character belongs to the name even when it is '='
+            while (i < html.Length && !IsSpace(html[i]) && html[i] is not ('/' or '>' or '='))
+            {
+                i++;
+            }
+
+            var name = html[start..i].ToLowerInvariant();
+            var afterName = i;
+            while (i < html.Length && IsSpace(html[i]))
+            {
+                i++;
+            }
+
+            int valueStart = -1, valueLength = 0;
+            var quote = '\0';
+            if (i < html.Length && html[i] == '=')
+            {
+                i++;
+                while (i < html.Length && IsSpace(html[i]))
+                {
+                    i++;
+                }
+
+                if (i < html.Length && html[i] is '"' or '\'')
+                {
+                    quote = html[i];
+                    valueStart = i + 1;
+                    var close = html.IndexOf(quote, valueStart);
+                    valueLength = (close < 0 ? html.Length : close) - valueStart;
+                    i = close < 0 ? html.Length : close + 1;
+                }
+                else
+                {
+                    valueStart = i;
+                    while (i < html.Length && !IsSpace(html[i]) && html[i] != '>')
+                    {
+                        i++;
+                    }
+
+                    valueLength = i - valueStart;
+                }
+            }
+            else
+            {
+                i = afterName; // no value: the whitespace belongs to the next attribute
+            }
+
+            if (attributes is not null && !attributes.Exists(a => a.Name == name))
+            {
+                var raw = valueStart < 0 ? "" : html.Substring(valueStart, valueLength);
+                attributes.Add(new HtmlAttributeSpan(name, raw, start, i, valueStart, valueLength, quote));
+            }
+        }
+    }
+
+    private static int FindEndTag(string html, int from, string name)
+    {
+        var i = from;
+        while (true)
+        {
+            var close = html.IndexOf("</", i, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                return html.Length;
+            }
+
+            var after = close + 2 + name.Length;
+            if (after <= html.Length
+                && html.AsSpan(close + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
+                && (after == html.Length || IsSpace(html[after]) || html[after] is '/' or '>'))
+            {
+                return close;
+            }
+
+            i = close + 2;
+        }
+    }
+
+    private static bool IsSpace(char c) => SrcsetParser.IsSpace(c);
+}

@@ -1,0 +1,13 @@
+using Crawler.Protocol.Urls;
+
+namespace Crawler.Actors.Parsing;
+
+/// <summary>
+/// Finds what a document refers to. Behind an interface so that a streaming HTML tokenizer can replace the
+/// AngleSharp DOM later, with <see cref="HtmlLinkExtractor"/> kept as its test oracle.
+/// </summary>
+public interface ILinkExtractor
+{
+    /// <summary>Every reference in <paramref name="content"/>, resolved against <paramref name="documentUrl"/> (or its base), de-duplicated.</summary>
+    IReadOnlyList<ExtractedLink> Extract(string content, Url documentUrl);
+}

@@ -1,0 +1,14 @@
+using Crawler.Host.Commands;
+
+namespace Crawler.Host.Cli;
+
+/// <summary>Every subcommand of <c>crawler</c>, in the order <c>--help</c> lists them. Register a new command here.</summary>
+internal static class CommandCatalog
+{
+    public static IReadOnlyList<CrawlerCommand> Create() =>
+    [
+        new GetCommand(),
+        new LoadCommand(),
+        new ConfigCommand(),
+    ];
+}

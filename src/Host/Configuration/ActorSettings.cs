@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Crawler.Host.Configuration;
+
+/// <summary><c>crawler.actors</c>: the actor kernel's mailboxes and supervision.</summary>
+public sealed class ActorSettings
+{
+    [ConfigurationKeyName("mailbox-capacity")]
+    public int MailboxCapacity { get; set; }
+
+    [ConfigurationKeyName("max-restarts")]
+    public int MaxRestarts { get; set; }
+
+    [ConfigurationKeyName("restart-window")]
+    public TimeSpan RestartWindow { get; set; }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Crawler.Host.Configuration;
+
+/// <summary><c>crawler.crawl</c>: breadth, politeness, retries and output of <c>crawler crawl</c>.</summary>
+public sealed class CrawlSettings
+{
+    [ConfigurationKeyName("concurrency")]
+    public int Concurrency { get; set; }
+
+    [ConfigurationKeyName("per-host")]
+    public int PerHost { get; set; }
+
+    [ConfigurationKeyName("delay")]
+    public TimeSpan Delay { get; set; }
+
+    [ConfigurationKeyName("depth")]
+    public int Depth { get; set; }
+
+    /// <summary>0 means no limit.</summary>
+    [ConfigurationKeyName("max-pages")]
+    public int MaxPages { get; set; }
+
+    [ConfigurationKeyName("span-hosts")]
+    public bool SpanHosts { get; set; }
+
+    [ConfigurationKeyName("ignore-robots")]
+    public bool IgnoreRobots { get; set; }
+
+    [ConfigurationKeyName("convert-links")]
+    public bool ConvertLinks { get; set; }
+
+    [ConfigurationKeyName("output")]
+    public string Output { get; set; } = string.Empty;
+
+    [ConfigurationKeyName("retries")]
+    public int Retries { get; set; }
+
+    [ConfigurationKeyName("retry-backoff")]
+    public TimeSpan RetryBackoff { get; set; }
+
+    [ConfigurationKeyName("circuit-breaker")]
+    public CircuitBreakerSettings CircuitBreaker { get; set; } = new();
+}

@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace Crawler.Protocol.Http1;
+
+/// <summary>
+/// Header names that responses carry all the time, so the parser hands out one shared string instead of
+/// allocating a name per header per response.
+/// </summary>
+internal static class KnownHeaders
+{
+    public const string ContentLength = "Content-Length";
+    public const string TransferEncoding = "Transfer-Encoding";
+    public const string ContentEncoding = "Content-Encoding";
+    public const string Connection = "Connection";
+    public const string Location = "Location";
+
+    private static readonly string[] Names =
+    [
+        "Accept-Ranges", "Age", "Alt-Svc", "Cache-Control", Connection, ContentEncoding, ContentLength,
+        "Content-Security-Policy", "Content-Type", "Date", "ETag", "Expires", "Keep-Alive", "Last-Modified",
+        "Link", Location, "Server", "Set-Cookie", "Strict-Transport-Security", TransferEncoding, "Vary", "Via",
+        "X-Content-Type-Options", "X-Frame-Options", "Access-Control-Allow-Origin", "Content-Disposition",
+        "Content-Language", "Pragma", "Referrer-Policy", "Trailer", "Upgrade", "WWW-Authenticate", "X-Cache",
+    ];
+
+    private static readonly byte[][] NameBytes = Array.ConvertAll(Names, Encoding.ASCII.GetBytes);
+
+    /// <summary>The shared string for a known name (matched case-insensitively), else a new one.</summary>
+    public static string GetName(ReadOnlySpan<byte> name)
+    {
+        var bytes = NameBytes;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i].Length == name.Length && System.Text.Ascii.EqualsIgnoreCase(bytes[i], name))
+            {
+                return Names[i];
+            }
+        }
+
+        return Encoding.ASCII.GetString(name);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Buffers;
+
+namespace Crawler.Protocol.Urls;
+
+/// <summary>remove_dot_segments of RFC 3986 §5.2.4, on spans with one pooled output buffer.</summary>
+internal static class DotSegments
+{
+    public static string Remove(string path)
+    {
+        if (!MayHaveDotSegment(path))
+        {
+            return path;
+        }
+
+        // The output never grows past the input.
+        var rented = ArrayPool<char>.Shared.Rent(path.Length);
+        try
+        {
+            var output = rented.AsSpan();
+            var length = 0;
+            var input = path.AsSpan();
+            while (!input.IsEmpty)
+            {
+                if (input.StartsWith("../"))
+                {
+                    input = input[3..];
+                }
+                else if (input.StartsWith("./"))
+                {
+                    input = input[2..];
+                }
+                else if (input.StartsWith("/./"))
+                {
+                    input = input[2..];
+                }
+                else if (input.SequenceEqual("/."))
+                {
+                    input = "/";
+                }
+                else if (input.StartsWith("/../"))
+                {
+                    input = input[3..];
+                    length = TruncateLastSegment(output, length);
+                }
+                else if (input.SequenceEqual("/.."))
+                {
+                    input = "/";
+                    length = TruncateLastSegment(output, length);
+                }
+                else if (input.SequenceEqual(".") || input.SequenceEqual(".."))
+                {
+                    input = default;
+                }
+                else
+                {
+                    var next = input.Length > 1 ? input[1..].IndexOf('/') : -1;
+                    var take = next < 0 ? input.Length : next + 1;
+                    input[..take].CopyTo(output[length..]);
+                    length += take;
+                    input = input[take..];
+                }
+            }
+
+            return output[..length].ToString();
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    // A dot segment is "." or ".." between slashes (or at either end); anything else is copied as is.
+    private static bool MayHaveDotSegment(string path)
+    {
+        var span = path.AsSpan();
+        var start = 0;
+        while (start <= span.Length)
+        {
+            var slash = span[start..].IndexOf('/');
+            var end = slash < 0 ? span.Length : start + slash;
+            var segment = span[start..end];
+            if (segment.SequenceEqual(".") || segment.SequenceEqual(".."))
+            {
+                return true;
+            }
+
+            if (slash < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
+        }
+
+        return false;
+    }
+
+    // RFC: remove the last segment and its preceding "/" (if any) from the output buffer.
+    private static int TruncateLastSegment(Span<char> output, int length)
+    {
+        var slash = output[..length].LastIndexOf('/');
+        return slash < 0 ? 0 : slash;
+    }
+}

@@ -1,0 +1,226 @@
+using Crawler.Actors.Crawl;
+using Crawler.Actors.Fetching;
+using Crawler.Actors.Tests.Fetching;
+using Crawler.Actors.Runtime;
+using Crawler.Protocol.Urls;
+using Microsoft.AspNetCore.Http;
+
+namespace Crawler.Actors.Tests.Crawl;
+
+public sealed class SupervisorTests : IAsyncLifetime
+{
+    private TestSite _site = null!;
+    private TestSite _elsewhere = null!;
+
+    public async Task InitializeAsync()
+    {
+        _site = await TestSite.StartAsync();
+        _elsewhere = await TestSite.StartAsync();
+        _elsewhere.Page("/", "<p>other host</p>");
+        _site
+            .Page("/", $"""
+                <link rel="stylesheet" href="/style.css">
+                <img src="/logo.png">
+                <a href="/a.html">a</a> <a href="b.html#top">b</a> <a href="{_elsewhere.Url("/")}">away</a>
+                """)
+            .Page("/a.html", """<a href="/">home</a> <a href="/deep/c.html">c</a> <a href="/missing.html">gone</a>""")
+            .Page("/b.html", """<a href="/a.html">a</a> <a href="/broken.html">broken</a> <img src="/logo.png">""")
+            .Page("/deep/c.html", """<a href="/deep/d.html">d</a>""")
+            .Page("/deep/d.html", "<p>bottom</p>")
+            .Css("/style.css", "body { background: url('/img/bg.png') } @font-face { src: url(fonts/f.woff2) }")
+            .Add("/logo.png", 200, "image/png", "PNG")
+            .Add("/img/bg.png", 200, "image/png", "BG")
+            .Add("/fonts/f.woff2", 200, "font/woff2", "WOFF")
+            .Add("/broken.html", 500, "text/plain", "boom");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _site.DisposeAsync();
+        await _elsewhere.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Crawl_SmallSite_FetchesEveryReachableUrlExactlyOnceAndNothingOutOfScope()
+    {
+        await using var harness = new SupervisorHarness();
+
+        var result = await harness.RunAsync(Options());
+
+        string[] expected = ["/", "/style.css", "/logo.png", "/a.html", "/b.html", "/img/bg.png", "/fonts/f.woff2",
+            "/deep/c.html", "/missing.html", "/deep/d.html"];
+        foreach (var path in expected)
+        {
+            Assert.Equal(1, _site.Count(path));
+        }
+
+        Assert.Equal(2, _site.Count("/broken.html"));
+        Assert.Empty(_elsewhere.Requests);
+        Assert.Equal(expected.Length + 1, result.Outcomes.Count);
+        Assert.Equal(result.Outcomes.Count, result.Outcomes.Select(o => o.Url).Distinct().Count());
+        Assert.False(result.Cancelled);
+        Assert.Equal(result.Outcomes.Count, result.Stats.Done);
+    }
+
+    [Fact]
+    public async Task Crawl_NotFoundAndServerError_RecordedWithReferrerAndStatus()
+    {
+        await using var harness = new SupervisorHarness();
+
+        var result = await harness.RunAsync(Options());
+
+        var missing = Assert.Single(result.Outcomes, o => o.Url.Path == "/missing.html");
+        Assert.Equal(404, missing.StatusCode);
+        Assert.Equal(FetchFailureKind.HttpStatus, missing.Error!.Kind);
+        Assert.Equal(_site.Url("/a.html"), missing.Referrer!.ToString());
+        var broken = Assert.Single(result.Outcomes, o => o.Url.Path == "/broken.html");
+        Assert.Equal(500, broken.StatusCode);
+        Assert.Equal(2, broken.Attempts);
+        Assert.Equal(_site.Url("/b.html"), broken.Referrer!.ToString());
+        Assert.Equal(2, result.Stats.Failed);
+    }
+
+    [Fact]
+    public async Task Crawl_FetcherCrashesMidCrawl_EveryUrlStillFetchedExactlyOnce()
+    {
+        var crashed = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        await using var harness = new SupervisorHarness
+        {
+            Fetcher = new FetcherOptions
+            {
+                // Crash once on each of three URLs, the first time a fetcher is handed them.
+                FaultInjector = job =>
+                {
+                    if (job.Url.Path is "/a.html" or "/style.css" or "/deep/c.html" && crashed.AddOrUpdate(job.Url.Path, 1, (_, n) => n + 1) == 1)
+                    {
+                        throw new InvalidOperationException($"injected crash on {job.Url.Path}");
+                    }
+                },
+            },
+        };
+
+        var result = await harness.RunAsync(Options());
+
+        Assert.Equal(3, crashed.Count);
+        foreach (var path in new[] { "/", "/style.css", "/a.html", "/deep/c.html", "/deep/d.html", "/img/bg.png" })
+        {
+            Assert.True(_site.Count(path) == 1, $"{path} requested {_site.Count(path)} times; outcomes: {string.Join(", ", result.Outcomes.Select(o => $"{o.Url.Path}={o.StatusCode}:{o.Error}:{o.Bytes}:{o.ContentType}"))}; dead letters {harness.DeadLetters}; warnings: {string.Join(" | ", result.Warnings)}");
+        }
+
+        Assert.Equal(result.Outcomes.Count, result.Outcomes.Select(o => o.Url).Distinct().Count());
+        Assert.Contains(result.Outcomes, o => o.Url.Path == "/deep/c.html" && o.IsSuccess);
+    }
+
+    [Fact]
+    public async Task Crawl_FetcherCrashesEveryTime_UrlRecordedAsCrashedWithReferrer()
+    {
+        await using var harness = new SupervisorHarness
+        {
+            Fetcher = new FetcherOptions
+            {
+                FaultInjector = job =>
+                {
+                    if (job.Url.Path == "/b.html")
+                    {
+                        throw new InvalidOperationException("always");
+                    }
+                },
+            },
+        };
+
+        var result = await harness.RunAsync(Options() with { MaxCrashesPerUrl = 3 });
+
+        var b = Assert.Single(result.Outcomes, o => o.Url.Path == "/b.html");
+        Assert.Equal(FetchFailureKind.Crashed, b.Error!.Kind);
+        Assert.Contains("3 times", b.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(_site.Url("/"), b.Referrer!.ToString());
+        Assert.Equal(0, _site.Count("/b.html"));
+        Assert.Equal(1, _site.Count("/a.html"));
+    }
+
+    [Fact]
+    public async Task Crawl_RobotsDisallowPath_PathNeverRequestedAndRobotsFetchedOnce()
+    {
+        _site.Add("/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /deep/\n");
+        await using var harness = new SupervisorHarness();
+
+        var result = await harness.RunAsync(Options());
+
+        Assert.Equal(0, _site.Count("/deep/c.html"));
+        Assert.Equal(1, _site.Count("/robots.txt"));
+        Assert.Contains(result.Skipped, s => s.Job.Url.Path == "/deep/c.html");
+        Assert.DoesNotContain(result.Outcomes, o => o.Url.Path.StartsWith("/deep/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Crawl_IgnoreRobots_DisallowedPathFetched()
+    {
+        _site.Add("/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /deep/\n");
+        await using var harness = new SupervisorHarness { Fetcher = new FetcherOptions { IgnoreRobots = true } };
+
+        await harness.RunAsync(Options());
+
+        Assert.Equal(1, _site.Count("/deep/c.html"));
+        Assert.Equal(0, _site.Count("/robots.txt"));
+    }
+
+    [Theory]
+    [InlineData(0, new[] { "/", "/style.css", "/logo.png", "/img/bg.png", "/fonts/f.woff2" })]
+    [InlineData(1, new[] { "/", "/style.css", "/logo.png", "/img/bg.png", "/fonts/f.woff2", "/a.html", "/b.html" })]
+    public async Task Crawl_MaxDepth_PagesBeyondItNotFetchedButRequisitesAre(int depth, string[] expected)
+    {
+        await using var harness = new SupervisorHarness();
+
+        var result = await harness.RunAsync(Options() with { MaxDepth = depth });
+
+        Assert.Equal(expected.Order(), result.Outcomes.Select(o => o.Url.Path).Order());
+    }
+
+    [Fact]
+    public async Task Warm_NoPageFollowing_FetchesThePageAndItsRequisitesOnly()
+    {
+        await using var harness = new SupervisorHarness();
+
+        var result = await harness.RunAsync(Options() with { FollowPages = false, RequisitesAnyHost = true });
+
+        Assert.Equal(["/", "/fonts/f.woff2", "/img/bg.png", "/logo.png", "/style.css"], result.Outcomes.Select(o => o.Url.Path).Order());
+        Assert.All(result.Outcomes.Where(o => o.Url.Path != "/"), o => Assert.True(o.IsRequisite));
+    }
+
+    [Fact]
+    public async Task Crawl_MaxPages_StopsAcceptingPages()
+    {
+        await using var harness = new SupervisorHarness();
+
+        var result = await harness.RunAsync(Options() with { MaxPages = 2 });
+
+        Assert.Equal(2, result.Outcomes.Count(o => !o.IsRequisite));
+    }
+
+    [Fact]
+    public async Task Crawl_StopRequested_InFlightFinishesAndResultIsMarkedCancelled()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _site.Handle("/a.html", async context =>
+        {
+            entered.TrySetResult();
+            await release.Task;
+            await context.Response.WriteAsync("<p>late</p>");
+        });
+        await using var harness = new SupervisorHarness();
+        var supervisor = harness.Create(Options() with { Concurrency = 1 });
+
+        var pending = supervisor.Ask<CrawlResult>(StartCrawl.Instance, TestSupport.TestTimeouts.Default);
+        await entered.Task.WaitAsync(TestSupport.TestTimeouts.Default);
+        supervisor.Tell(StopCrawl.Instance);
+        release.SetResult();
+        var result = await pending;
+
+        Assert.True(result.Cancelled);
+        Assert.Contains(result.Outcomes, o => o.Url.Path == "/a.html" && o.IsSuccess);
+        Assert.Equal(0, _site.Count("/deep/c.html"));
+    }
+
+    private CrawlOptions Options() => new([Url.Parse(_site.Url("/"))]) { Concurrency = 4, Fetchers = 3 };
+}

@@ -1,0 +1,108 @@
+using Crawler.Actors.Mirror;
+using Crawler.Protocol.Urls;
+
+namespace Crawler.Actors.Tests.Mirror;
+
+public sealed class MirrorLayoutTests
+{
+    private readonly MirrorLayout _layout = new();
+
+    private string Assign(string url, string? contentType = null) => _layout.Assign(Url.Parse(url), contentType);
+
+    [Fact]
+    public void Assign_SameUrlTwice_SamePath()
+    {
+        Assert.Equal(Assign("http://example.com/a.png"), Assign("http://example.com/a.png"));
+    }
+
+    [Fact]
+    public void Assign_UrlWithFragment_SameAsWithout()
+    {
+        Assert.Equal(Assign("http://example.com/a.html"), Assign("http://example.com/a.html#part"));
+    }
+
+    [Fact]
+    public void Assign_FileThenDirectoryOfSameName_DirectoryGetsSuffix()
+    {
+        Assert.Equal("example.com/a", Assign("http://example.com/a"));
+        Assert.Equal("example.com/a~1/b", Assign("http://example.com/a/b"));
+        Assert.Equal("example.com/a~1/c", Assign("http://example.com/a/c"));
+    }
+
+    [Fact]
+    public void Assign_DirectoryThenFileOfSameName_FileGetsSuffix()
+    {
+        Assert.Equal("example.com/a/b", Assign("http://example.com/a/b"));
+        Assert.Equal("example.com/a~1", Assign("http://example.com/a"));
+        Assert.Equal("example.com/a/index.html", Assign("http://example.com/a/"));
+    }
+
+    [Fact]
+    public void Assign_NamesDifferingInCase_SecondGetsSuffix()
+    {
+        Assert.Equal("example.com/Logo.png", Assign("http://example.com/Logo.png"));
+        Assert.Equal("example.com/logo~1.png", Assign("http://example.com/logo.png"));
+    }
+
+    [Fact]
+    public void Assign_DirectoriesDifferingInCase_SecondGetsSuffix()
+    {
+        Assert.Equal("example.com/Docs/a", Assign("http://example.com/Docs/a"));
+        Assert.Equal("example.com/docs~1/b", Assign("http://example.com/docs/b"));
+    }
+
+    [Fact]
+    public void Assign_HtmlExtensionAddedCollidesWithRealName_SecondGetsSuffix()
+    {
+        Assert.Equal("example.com/x.html", Assign("http://example.com/x", "text/html"));
+        Assert.Equal("example.com/x~1.html", Assign("http://example.com/x.html", "text/html"));
+    }
+
+    [Fact]
+    public void Assign_LiteralSuffixNameTaken_PicksNextFree()
+    {
+        Assign("http://example.com/a~1");
+        Assign("http://example.com/a");
+
+        Assert.Equal("example.com/a~2/b", Assign("http://example.com/a/b"));
+    }
+
+    [Fact]
+    public void Snapshot_HoldsEveryAssignedUrl()
+    {
+        var a = Assign("http://example.com/a.html#x");
+        var b = Assign("http://example.com/b.css", "text/css");
+
+        var snapshot = _layout.Snapshot();
+
+        Assert.Equal(2, snapshot.Count);
+        Assert.Equal(a, snapshot[Url.Parse("http://example.com/a.html")]);
+        Assert.Equal(b, snapshot[Url.Parse("http://example.com/b.css")]);
+    }
+
+    [Fact]
+    public async Task Assign_Concurrently_GivesDistinctPathsForDistinctUrls()
+    {
+        var urls = Enumerable.Range(0, 200).Select(i => $"http://example.com/{(i % 2 == 0 ? "A" : "a")}{i / 4}").ToArray();
+
+        var paths = await Task.WhenAll(urls.Select(u => Task.Run(() => Assign(u))));
+
+        var expectedDistinct = urls.Distinct(StringComparer.Ordinal).Count();
+        Assert.Equal(expectedDistinct, paths.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public void Assign_ExistingMirrorOnDisk_AvoidsKindConflictsAndOverwritesFiles()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(temp.Path, "example.com", "a"));
+        File.WriteAllText(Path.Combine(temp.Path, "example.com", "b"), "old file");
+        File.WriteAllText(Path.Combine(temp.Path, "example.com", "x.png"), "old image");
+        var layout = new MirrorLayout(temp.Path);
+
+        Assert.Equal("example.com/a~1", layout.Assign(Url.Parse("http://example.com/a"), null));
+        Assert.Equal("example.com/b~1/c", layout.Assign(Url.Parse("http://example.com/b/c"), null));
+        Assert.Equal("example.com/x.png", layout.Assign(Url.Parse("http://example.com/x.png"), null));
+        Assert.Equal("example.com/a/y", layout.Assign(Url.Parse("http://example.com/a/y"), null));
+    }
+}

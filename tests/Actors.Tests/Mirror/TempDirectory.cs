@@ -1,0 +1,30 @@
+namespace Crawler.Actors.Tests.Mirror;
+
+/// <summary>A fresh directory under the system temp folder, deleted (with its contents) on dispose.</summary>
+public sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "crawler-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string[] AllFiles() => Directory.GetFiles(Path, "*", SearchOption.AllDirectories)
+        .Select(f => System.IO.Path.GetRelativePath(Path, f).Replace(System.IO.Path.DirectorySeparatorChar, '/'))
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temp dir must not fail a test.
+        }
+    }
+}

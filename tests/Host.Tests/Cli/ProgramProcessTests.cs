@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Crawler.Host.Output;
+using Crawler.TestSupport;
+
+namespace Crawler.Host.Tests.Cli;
+
+/// <summary>The real executable, end to end: Program.Main, the embedded reference.conf, the process exit code.</summary>
+public sealed class ProgramProcessTests
+{
+    private static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(ExecutablePath());
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["CRAWLER__CRAWL__DEPTH"] = "2";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    // The test folder's copy of crawler.dll lacks the Microsoft.Extensions assemblies (the tests get them from the
+    // ASP.NET Core framework), so run the executable from its own artifacts folder: bin/Crawler.Host/<configuration>.
+    private static string ExecutablePath()
+    {
+        var testDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var path = Path.Combine(testDirectory.Parent!.Parent!.FullName, "Crawler.Host", testDirectory.Name, "crawler.dll");
+        Assert.True(File.Exists(path), $"built executable not found at {path}");
+        return path;
+    }
+
+    [Fact]
+    public async Task Executable_ConfigJson_PrintsEffectiveConfigurationWithEnvironment()
+    {
+        var (exitCode, output, error) = await RunAsync("config", "--json");
+        Assert.True(exitCode == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var crawl = json.RootElement.GetProperty("crawler").GetProperty("crawl");
+        Assert.Equal(2, crawl.GetProperty("depth").GetInt32());
+        Assert.Equal(8, crawl.GetProperty("concurrency").GetInt32());
+    }
+
+    [Fact]
+    public async Task Executable_UnknownOption_ExitsUsageWithMessageOnStderr()
+    {
+        var (exitCode, output, error) = await RunAsync("--definitely-not-an-option");
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("--definitely-not-an-option", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--definitely-not-an-option", output, StringComparison.Ordinal);
+    }
+}
