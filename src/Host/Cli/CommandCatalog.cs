@@ -8,6 +8,9 @@ internal static class CommandCatalog
     public static IReadOnlyList<CrawlerCommand> Create() =>
     [
         new GetCommand(),
+        new CrawlCommand(),
+        new WarmCommand(),
+        new LoadCommand(),
         new ConfigCommand(),
     ];
 }
