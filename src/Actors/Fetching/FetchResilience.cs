@@ -9,7 +9,8 @@ namespace Crawler.Actors.Fetching;
 /// <summary>
 /// Builds one Polly pipeline per host: retry (exponential back-off with jitter, honouring Retry-After) around a
 /// per-host circuit breaker. Transient = network and timeout failures, 5xx and 429. A response that is retried is
-/// disposed here so its connection goes back to the pool.
+/// disposed by Polly's retry itself (it disposes discarded IAsyncDisposable results), so its connection goes back
+/// to the pool exactly once; disposing it again here would release the pool slot twice.
 /// </summary>
 public sealed class FetchResilience
 {
@@ -69,13 +70,6 @@ public sealed class FetchResilience
                         ? RetryAfter.Read(response.Headers, _timeProvider.GetUtcNow())
                         : null;
                     return ValueTask.FromResult<TimeSpan?>(ComputeDelay(args.AttemptNumber, retryAfter));
-                },
-                OnRetry = async args =>
-                {
-                    if (args.Outcome.Result is { } discarded)
-                    {
-                        await discarded.DisposeAsync();
-                    }
                 },
             });
         }

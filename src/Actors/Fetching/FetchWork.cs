@@ -55,7 +55,8 @@ public sealed class FetchWork
 
             using var lease = await _politeness.EnterAsync(job.Host, cancellationToken);
             var attempts = 0;
-            var request = new FetchRequest(job.Url) { Headers = _options.Headers };
+            // The local HTTP cache is bypassed: a crawl asks for each URL once, and warm must see what the server says every time.
+            var request = new FetchRequest(job.Url) { Headers = _options.Headers, UseCache = false };
             await using var response = await _resilience.For(job.Host).ExecuteAsync(
                 async token =>
                 {

@@ -1,3 +1,5 @@
+using System.Text;
+using Crawler.Actors.Fetching;
 using Crawler.Actors.Runtime;
 
 namespace Crawler.Actors.Parsing;
@@ -9,7 +11,13 @@ namespace Crawler.Actors.Parsing;
 /// </summary>
 public sealed class ParserActor : ReceiveActor
 {
-    public ParserActor(Func<ParseDocument, IReadOnlyList<DiscoveredLink>> extract)
+    /// <summary>With the real extractors; each instance owns its own (the AngleSharp parser is not shared across threads).</summary>
+    public ParserActor()
+        : this(CreateDefault())
+    {
+    }
+
+    public ParserActor(Func<ParseDocument, IReadOnlyList<ExtractedLink>> extract)
     {
         ArgumentNullException.ThrowIfNull(extract);
         Receive<ParseDocument>(document =>
@@ -28,5 +36,39 @@ public sealed class ParserActor : ReceiveActor
         }
 
         base.PreRestart(reason, message);
+    }
+
+    private static Func<ParseDocument, IReadOnlyList<ExtractedLink>> CreateDefault()
+    {
+        var html = new HtmlLinkExtractor();
+        var css = new CssLinkExtractor();
+        return document => document.Kind switch
+        {
+            DocumentKind.Html => html.Extract(Decode(document), document.BaseUrl),
+            DocumentKind.Css => css.Extract(Decode(document), document.BaseUrl),
+            _ => [],
+        };
+    }
+
+    /// <summary>Decodes with the Content-Type charset when it names one we have, else UTF-8 (the web's default).</summary>
+    internal static string Decode(ParseDocument document)
+    {
+        var encoding = Encoding.UTF8;
+        var contentType = document.ContentType;
+        var at = contentType?.IndexOf("charset=", StringComparison.OrdinalIgnoreCase) ?? -1;
+        if (at >= 0)
+        {
+            var name = contentType![(at + "charset=".Length)..].Split(';')[0].Trim().Trim('"', '\'');
+            try
+            {
+                encoding = Encoding.GetEncoding(name);
+            }
+            catch (ArgumentException)
+            {
+                // Unknown charset: UTF-8 still finds every ASCII URL, which is what we are after.
+            }
+        }
+
+        return encoding.GetString(document.Content.Span);
     }
 }

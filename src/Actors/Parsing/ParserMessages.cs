@@ -10,8 +10,5 @@ namespace Crawler.Actors.Parsing;
 /// </summary>
 public sealed record ParseDocument(Url Url, Url BaseUrl, int Depth, DocumentKind Kind, ReadOnlyMemory<byte> Content, string? ContentType, IActorRef ReplyTo);
 
-/// <summary>A link found in a document, resolved to an absolute URL; requisites are what the page needs to render.</summary>
-public sealed record DiscoveredLink(Url Url, bool IsRequisite);
-
 /// <summary>Parser to supervisor: the document's links (empty, with <see cref="Error"/>, when parsing failed).</summary>
-public sealed record LinksFound(Url Page, int Depth, IReadOnlyList<DiscoveredLink> Links, string? Error = null);
+public sealed record LinksFound(Url Page, int Depth, IReadOnlyList<ExtractedLink> Links, string? Error = null);

@@ -3,6 +3,7 @@ using Crawler.Actors.Fetching;
 using Crawler.Actors.Runtime;
 using Crawler.Actors.Stats;
 using Crawler.Actors.Tests.Fetching;
+using Crawler.Protocol;
 using Crawler.TestSupport;
 
 namespace Crawler.Actors.Tests.Crawl;
@@ -11,7 +12,7 @@ namespace Crawler.Actors.Tests.Crawl;
 internal sealed class SupervisorHarness : IAsyncDisposable
 {
     private readonly ActorSystem _system = new("supervisor-test");
-    private readonly HttpClientSend _send = new();
+    private readonly CrawlerClient _client = new();
     private readonly CancellationTokenSource _stopping = new();
 
     public CrawlStats Stats { get; } = new();
@@ -22,16 +23,18 @@ internal sealed class SupervisorHarness : IAsyncDisposable
 
     public IActorRef? Supervisor { get; private set; }
 
+    public long DeadLetters => _system.DeadLetterCount;
+
     public int RobotsFetches => _robots?.Fetches ?? 0;
 
     private RobotsCache? _robots;
 
     public IActorRef Create(CrawlOptions options)
     {
-        _robots = new RobotsCache(_send.SendAsync, TestRobots.Parse);
-        var work = new FetchWork(_send.SendAsync, new FetchResilience(Resilience), new HostPoliteness(Fetcher.PerHost, Fetcher.Delay),
+        _robots = new RobotsCache(_client, RobotsRules.For("crawler"));
+        var work = new FetchWork(_client, new FetchResilience(Resilience), new HostPoliteness(Fetcher.PerHost, Fetcher.Delay),
             _robots, new MemorySink(), Fetcher);
-        Supervisor = _system.ActorOf(Props.Create(() => new CrawlSupervisor(options, work, TestExtractor.Extract, Stats, _stopping.Token)), "crawl");
+        Supervisor = _system.ActorOf(Props.Create(() => new CrawlSupervisor(options, work, null, Stats, _stopping.Token)), "crawl");
         return Supervisor;
     }
 
@@ -41,7 +44,7 @@ internal sealed class SupervisorHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _system.Terminate(TestTimeouts.Default);
-        _send.Dispose();
+        await _client.DisposeAsync();
         _stopping.Dispose();
     }
 }

@@ -62,10 +62,15 @@ public sealed class FetchResilienceTests
         => Assert.Equal(expected, FetchResilience.IsTransient(new TestFetchException(kind)));
 
     [Fact]
-    public async Task Pipeline_ServerErrorThenOk_RetriesAndDisposesTheFailedResponse()
+    public async Task Pipeline_ServerErrorThenOk_RetriesAndDisposesTheFailedResponseExactlyOnce()
     {
         var resilience = NoDelay(retries: 3);
-        var first = Response(500);
+        var releases = 0;
+        var first = new FetchResponse(Target, 500, "", new HttpHeaders(), new MemoryStream([1]), () =>
+        {
+            releases++;
+            return ValueTask.CompletedTask;
+        });
         var responses = new Queue<FetchResponse>([first, Response(200)]);
         var attempts = 0;
 
@@ -78,6 +83,7 @@ public sealed class FetchResilienceTests
         Assert.Equal(200, result.StatusCode);
         Assert.Equal(2, attempts);
         Assert.False(first.Body.CanRead);
+        Assert.Equal(1, releases);
     }
 
     [Fact]
