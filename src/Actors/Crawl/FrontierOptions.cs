@@ -15,4 +15,12 @@ public sealed record FrontierOptions
 
     /// <summary>Pages admitted at most (seeds included); requisites of admitted pages do not count. Null for no limit.</summary>
     public int? MaxPages { get; init; }
+
+    /// <summary>From the settings crawler.crawl.depth and crawler.crawl.max-pages, where max-pages 0 means unlimited.</summary>
+    public static FrontierOptions FromSettings(int depth, int maxPages)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(depth);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxPages);
+        return new FrontierOptions { MaxDepth = depth, MaxPages = maxPages == 0 ? null : maxPages };
+    }
 }

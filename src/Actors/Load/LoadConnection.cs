@@ -14,7 +14,10 @@ namespace Crawler.Actors.Load;
 /// </summary>
 /// <remarks>
 /// This is the load generator's hot path, so it is deliberately narrower than the protocol layer's
-/// connection: no header collection, no body stream, no decoding, nothing allocated per request. It reads
+/// <c>HttpConnection.SendAndDrainAsync</c>, which encodes the request and builds a head, a header
+/// collection, a response and a body stream for every request: measured against nginx at 64 connections it
+/// allocated about 2.1 KB per request and sustained about half the requests/s of this class, which
+/// allocates nothing per request in steady state. No header collection, no body stream, no decoding. It reads
 /// into one pooled buffer, finds the framing (Content-Length, chunked, or close-delimited) and skips the
 /// body in place. A watchdog may call <see cref="Abort"/> from another thread when a request overruns its
 /// timeout; the pending read then fails and the worker counts a timeout and reconnects.

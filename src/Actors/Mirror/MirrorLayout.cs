@@ -12,11 +12,22 @@ namespace Crawler.Actors.Mirror;
 /// </summary>
 public sealed class MirrorLayout
 {
+    private readonly string? _existingRoot;
     private readonly Lock _lock = new();
     private readonly Dictionary<Url, string> _pathByUrl = [];
 
     // Keyed by the full relative path, case-insensitively, so that case collisions count as collisions everywhere.
     private readonly Dictionary<string, Occupant> _occupants = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <param name="existingRoot">
+    /// When writing into a mirror left by an earlier run: names already on disk with the other kind (a directory where
+    /// a file is wanted, or the reverse) count as taken, so they get "~N" instead of failing the write. A file where
+    /// a file is wanted is simply overwritten: it is most likely the same URL.
+    /// </param>
+    public MirrorLayout(string? existingRoot = null)
+    {
+        _existingRoot = existingRoot;
+    }
 
     private enum OccupantKind
     {
@@ -65,6 +76,11 @@ public sealed class MirrorLayout
             var path = prefix + (n == 0 ? name : WithSuffix(name, n, kind));
             if (!_occupants.TryGetValue(path, out var occupant))
             {
+                if (ConflictsOnDisk(path, kind))
+                {
+                    continue;
+                }
+
                 _occupants.Add(path, new Occupant(path, kind));
                 return path;
             }
@@ -77,6 +93,17 @@ public sealed class MirrorLayout
         }
 
         throw new UnsafePathException(prefix + name, $"more than {MirrorLimits.MaxCollisionSuffix} names collide");
+    }
+
+    private bool ConflictsOnDisk(string path, OccupantKind kind)
+    {
+        if (_existingRoot is null)
+        {
+            return false;
+        }
+
+        var full = SafePath.Combine(_existingRoot, path);
+        return kind == OccupantKind.File ? Directory.Exists(full) : File.Exists(full);
     }
 
     private static string WithSuffix(string name, int n, OccupantKind kind)

@@ -43,7 +43,7 @@ public sealed class HtmlLinkExtractor : ILinkExtractor
         return sink.Links;
     }
 
-    private static void AddAttribute(LinkSink sink, string element, string attribute, string value, LinkTarget link)
+    internal static void AddAttribute(LinkSink sink, string element, string attribute, string value, LinkTarget link)
     {
         var source = element + "@" + attribute;
         switch (link.Format)

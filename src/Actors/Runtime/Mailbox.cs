@@ -23,6 +23,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private ActorCell _cell = null!;
     private int _status;
     private int _count;
+    private int _systemCount;
     private volatile bool _processing;
 
     public Mailbox(MailboxOptions options, Action<Envelope> dropped)
@@ -103,8 +104,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public bool PostSystem(SystemMessage message)
     {
+        Interlocked.Increment(ref _systemCount);
         if (!_system.Writer.TryWrite(message))
         {
+            Interlocked.Decrement(ref _systemCount);
             return false;
         }
 
@@ -125,13 +128,15 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
         while (_system.Reader.TryRead(out var message))
         {
+            Interlocked.Decrement(ref _systemCount);
             systemLeftover(message);
         }
     }
 
     private void Schedule()
     {
-        if (Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        // Plain read first: while the actor is scheduled (the common case under load) a Tell costs no second locked op.
+        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
@@ -144,10 +149,15 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         Debug.Assert(Volatile.Read(ref _status) == Scheduled, "one turn at a time");
         var cell = _cell;
         var budget = MaxMessagesPerTurn;
+
+        // Taken messages are subtracted from _count once per turn, not once per message, to keep the consumer off the
+        // counter's cache line; the count a router reads is then "queued plus taken this turn", close enough.
+        var taken = 0;
         while (budget-- > 0)
         {
-            if (_system.Reader.TryRead(out var system))
+            if (Volatile.Read(ref _systemCount) > 0 && _system.Reader.TryRead(out var system))
             {
+                Interlocked.Decrement(ref _systemCount);
                 cell.SystemInvoke(system);
                 continue;
             }
@@ -157,22 +167,26 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 break;
             }
 
-            Interlocked.Decrement(ref _count);
-            _processing = true;
+            // Busy for the whole turn, written once per turn: a per-message write here would share a cache line with
+            // the producers' count updates and cost more than the message itself.
+            if (taken++ == 0)
+            {
+                _processing = true;
+            }
+
             var pending = cell.Invoke(envelope);
             if (pending is not null)
             {
-                // Async handler still running: stay scheduled (no other turn can start) and resume when it completes.
-                pending.GetAwaiter().UnsafeOnCompleted(() =>
-                {
-                    cell.CompleteAsync(pending);
-                    _processing = false;
-                    ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-                });
+                Interlocked.Add(ref _count, -taken);
+                ResumeWhenDone(cell, pending);
                 return;
             }
+        }
 
+        if (taken > 0)
+        {
             _processing = false;
+            Interlocked.Add(ref _count, -taken);
         }
 
         Interlocked.Exchange(ref _status, Idle);
@@ -182,5 +196,19 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
     }
 
-    private bool HasWork() => _system.Reader.TryPeek(out _) || (!Suspended && _user.Reader.TryPeek(out _));
+    /// <summary>
+    /// An async handler is still running: stay scheduled (so no other turn can start) and continue once it completes.
+    /// Its own method, so the closure is allocated only on this path and not on every turn.
+    /// </summary>
+    private void ResumeWhenDone(ActorCell cell, Task pending) =>
+        pending.GetAwaiter().UnsafeOnCompleted(() =>
+        {
+            cell.CompleteAsync(pending);
+            _processing = false;
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        });
+
+    // Our own counters, not TryPeek: peeking a ConcurrentQueue-backed channel freezes its current segment, so every
+    // turn would allocate a fresh segment on the next write.
+    private bool HasWork() => Volatile.Read(ref _systemCount) > 0 || (!Suspended && Volatile.Read(ref _count) > 0);
 }

@@ -10,6 +10,7 @@ internal static class CommandCatalog
         new GetCommand(),
         new CrawlCommand(),
         new WarmCommand(),
+        new LoadCommand(),
         new ConfigCommand(),
     ];
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Crawler.Protocol.Urls;
@@ -109,6 +111,11 @@ public sealed class Url : IEquatable<Url>
         }
 
         var cleaned = UrlParser.Clean(reference);
+        if (cleaned.Length > UrlParser.MaxUrlLength)
+        {
+            throw new UrlFormatException(reference[..100] + "...", $"reference is {cleaned.Length} characters, more than the limit of {UrlParser.MaxUrlLength}");
+        }
+
         if (UrlParser.TrySplitScheme(cleaned, out var scheme, out var afterScheme))
         {
             var hasAuthority = afterScheme.StartsWith("//", StringComparison.Ordinal) || afterScheme.StartsWith(@"\\", StringComparison.Ordinal);
@@ -131,36 +138,43 @@ public sealed class Url : IEquatable<Url>
         }
 
         var (refPath, refQuery, refFragment) = UrlParser.SplitQueryAndFragment(cleaned);
-        var builder = new StringBuilder(_text.Length + cleaned.Length);
-        builder.Append(Scheme).Append(':');
         if (refPath.StartsWith("//", StringComparison.Ordinal))
         {
-            builder.Append(refPath);
+            var builder = new StringBuilder(Scheme.Length + cleaned.Length + 1);
+            builder.Append(Scheme).Append(':').Append(refPath);
             AppendQueryAndFragment(builder, refQuery, refFragment);
             return UrlParser.Parse(builder.ToString());
         }
 
-        AppendAuthority(builder);
+        // Same origin: only path, query and fragment change, so no need to re-parse the authority.
+        string path;
         string? query;
         if (refPath.Length == 0)
         {
-            builder.Append(Path);
+            path = Path;
             query = refQuery ?? Query;
         }
         else if (refPath[0] == '/')
         {
-            builder.Append(refPath);
+            path = refPath;
             query = refQuery;
         }
         else
         {
             // RFC 3986 §5.2.3 merge: our hierarchical paths always start with '/', so keep up to the last one.
-            builder.Append(Path.AsSpan(0, Path.LastIndexOf('/') + 1)).Append(refPath);
+            path = string.Concat(Path.AsSpan(0, Path.LastIndexOf('/') + 1), refPath);
             query = refQuery;
         }
 
-        AppendQueryAndFragment(builder, query, refFragment);
-        return UrlParser.Parse(builder.ToString());
+        path = DotSegments.Remove(PercentEncoding.Encode(path, PercentEncodeSet.Path));
+        return new Url(
+            Scheme,
+            UserInfo,
+            Host,
+            Port,
+            path,
+            ReferenceEquals(query, Query) || query is null ? query : PercentEncoding.Encode(query, PercentEncodeSet.SpecialQuery),
+            refFragment is null ? null : PercentEncoding.Encode(refFragment, PercentEncodeSet.Fragment));
     }
 
     /// <summary>
@@ -227,28 +241,53 @@ public sealed class Url : IEquatable<Url>
         }
     }
 
-    private void AppendAuthority(StringBuilder builder)
-    {
-        builder.Append("//");
-        if (UserInfo is not null)
-        {
-            builder.Append(UserInfo).Append('@');
-        }
-
-        builder.Append(Scheme == "file" ? Host : Authority);
-    }
-
+    // One allocation, the result: the handler writes to the stack buffer and rents from the pool past it.
     private string Serialize()
     {
-        var builder = new StringBuilder(Scheme.Length + Host.Length + Path.Length + (Query?.Length ?? 0) + (Fragment?.Length ?? 0) + 16);
-        builder.Append(Scheme).Append(':');
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        text.AppendFormatted(Scheme);
+        text.AppendLiteral(":");
         if (IsHierarchical)
         {
-            AppendAuthority(builder);
+            text.AppendLiteral("//");
+            if (UserInfo is not null)
+            {
+                text.AppendFormatted(UserInfo);
+                text.AppendLiteral("@");
+            }
+
+            var bracketed = Host.Contains(':', StringComparison.Ordinal);
+            if (bracketed)
+            {
+                text.AppendLiteral("[");
+            }
+
+            text.AppendFormatted(Host);
+            if (bracketed)
+            {
+                text.AppendLiteral("]");
+            }
+
+            if (!IsDefaultPort)
+            {
+                text.AppendLiteral(":");
+                text.AppendFormatted(Port);
+            }
         }
 
-        builder.Append(Path);
-        AppendQueryAndFragment(builder, Query, Fragment);
-        return builder.ToString();
+        text.AppendFormatted(Path);
+        if (Query is not null)
+        {
+            text.AppendLiteral("?");
+            text.AppendFormatted(Query);
+        }
+
+        if (Fragment is not null)
+        {
+            text.AppendLiteral("#");
+            text.AppendFormatted(Fragment);
+        }
+
+        return text.ToStringAndClear();
     }
 }

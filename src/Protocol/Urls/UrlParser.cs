@@ -113,7 +113,7 @@ internal static class UrlParser
             var c = text[i];
             if (c == ':')
             {
-                scheme = text[..i].ToLowerInvariant();
+                scheme = KnownScheme(text.AsSpan(0, i)) ?? text[..i].ToLowerInvariant();
                 rest = text[(i + 1)..];
                 return true;
             }
@@ -125,6 +125,20 @@ internal static class UrlParser
         }
 
         return false;
+    }
+
+    // The schemes we meet on every link, without allocating a lower-cased copy.
+    private static string? KnownScheme(ReadOnlySpan<char> scheme)
+    {
+        foreach (var known in (ReadOnlySpan<string>)["http", "https", "file", "data", ViewSourceScheme])
+        {
+            if (scheme.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+
+        return null;
     }
 
     public static int DefaultPort(string scheme) => scheme switch
@@ -317,7 +331,7 @@ internal static class UrlParser
             return address.ToString();
         }
 
-        var host = PercentEncoding.DecodeToString(rawHost).ToLowerInvariant();
+        var host = (rawHost.Contains('%', StringComparison.Ordinal) ? PercentEncoding.DecodeToString(rawHost) : rawHost).ToLowerInvariant();
         foreach (var c in host)
         {
             if (c <= ' ' || c == 0x7F || c is '#' or '%' or '/' or ':' or '<' or '>' or '?' or '@' or '[' or '\\' or ']' or '^' or '|')

@@ -140,6 +140,18 @@ public sealed class MemoryFrontierTests
     [Fact]
     public void TryAdd_MaxPagesZero_AdmitsNoPage() => Assert.Equal(AddResult.LimitReached, Frontier(maxPages: 0).TryAdd(Page("/", 0)));
 
+    [Theory]
+    [InlineData(0, null)]
+    [InlineData(1, 1)]
+    [InlineData(500, 500)]
+    public void FromSettings_MaxPagesZero_MeansUnlimited(int maxPages, int? expected)
+    {
+        var options = FrontierOptions.FromSettings(5, maxPages);
+
+        Assert.Equal(expected, options.MaxPages);
+        Assert.Equal(5, options.MaxDepth);
+    }
+
     [Fact]
     public void TryAdd_OtherHost_OutOfScope()
     {

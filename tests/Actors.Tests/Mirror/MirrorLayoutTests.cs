@@ -90,4 +90,19 @@ public sealed class MirrorLayoutTests
         var expectedDistinct = urls.Distinct(StringComparer.Ordinal).Count();
         Assert.Equal(expectedDistinct, paths.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
+
+    [Fact]
+    public void Assign_ExistingMirrorOnDisk_AvoidsKindConflictsAndOverwritesFiles()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(temp.Path, "example.com", "a"));
+        File.WriteAllText(Path.Combine(temp.Path, "example.com", "b"), "old file");
+        File.WriteAllText(Path.Combine(temp.Path, "example.com", "x.png"), "old image");
+        var layout = new MirrorLayout(temp.Path);
+
+        Assert.Equal("example.com/a~1", layout.Assign(Url.Parse("http://example.com/a"), null));
+        Assert.Equal("example.com/b~1/c", layout.Assign(Url.Parse("http://example.com/b/c"), null));
+        Assert.Equal("example.com/x.png", layout.Assign(Url.Parse("http://example.com/x.png"), null));
+        Assert.Equal("example.com/a/y", layout.Assign(Url.Parse("http://example.com/a/y"), null));
+    }
 }

@@ -142,6 +142,7 @@ public sealed class UrlParseTests
     [InlineData("FILE://localhost/tmp/a%20b", "", "/tmp/a%20b", "file:///tmp/a%20b")]
     [InlineData("file://Server/share/x", "server", "/share/x", "file://server/share/x")]
     [InlineData("file:///C:/dir/../x", "", "/C:/x", "file:///C:/x")]
+    [InlineData("file://[::1]/x", "::1", "/x", "file://[::1]/x")]
     public void Parse_FileUrls_HostAndPath(string text, string host, string path, string serialized)
     {
         var url = Url.Parse(text);

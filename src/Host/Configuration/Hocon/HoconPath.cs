@@ -66,7 +66,7 @@ public sealed class HoconPath : IEquatable<HoconPath>
                     throw new HoconException(origin2, $"unterminated quoted key in path '{expression}'");
                 }
 
-                current.Append(System.Text.RegularExpressions.Regex.Unescape(text[(i + 1)..end]));
+                current.Append(text[(i + 1)..end].Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal));
                 quotedInSegment = true;
                 i = end;
             }
