@@ -245,6 +245,8 @@ def report(a):
     w = out.append
     w("# Benchmark results (`bench/run`)\n")
     w(f"- Date: {meta['date']}; commit `{meta['commit']}` ({meta['branch']})")
+    if meta.get("crawler"):
+        w(f"- crawler binary: {meta['crawler']}")
     w(f"- Machine: {meta['nproc']} cores, {meta['cpu']}, {meta['mem']}; nginx {meta['nginx']} pinned to one core "
       f"(1 worker, gzip on, keep-alive), clients unpinned; outputs on tmpfs")
     w(f"- Command: `{meta['command']}` — {meta['pages']} pages, {meta['runs']} run(s) per tool, alternating; "
