@@ -32,8 +32,8 @@ internal sealed partial class ActorCell : IActorContext
         _system = system;
         _props = props;
         _parent = parent;
-        _self = new LocalActorRef(this, path, uid);
         _mailbox = new Mailbox(props.Mailbox, DeadLetter);
+        _self = new LocalActorRef(this, _mailbox, props.Router is not null, path, uid);
         _mailbox.Attach(this);
         if (props.Router is { } pool)
         {
@@ -234,6 +234,8 @@ internal sealed partial class ActorCell : IActorContext
             DeadLetter(envelope);
         }
     }
+
+    internal void Undeliverable(object message, IActorRef? sender) => DeadLetter(new Envelope(message, sender));
 
     private async ValueTask AwaitPost(ValueTask<bool> posting, object message, IActorRef? sender)
     {

@@ -4,9 +4,15 @@ internal sealed class LocalActorRef : IInternalActorRef
 {
     private readonly ActorCell _cell;
 
-    public LocalActorRef(ActorCell cell, string path, long uid)
+    // Copied out of the cell so a Tell reads nothing the actor's own thread writes (the cell's per-message fields).
+    private readonly Mailbox _mailbox;
+    private readonly bool _routed;
+
+    public LocalActorRef(ActorCell cell, Mailbox mailbox, bool routed, string path, long uid)
     {
         _cell = cell;
+        _mailbox = mailbox;
+        _routed = routed;
         Path = path;
         Uid = uid;
     }
@@ -22,7 +28,14 @@ internal sealed class LocalActorRef : IInternalActorRef
     public void Tell(object message, IActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        _cell.Post(message, sender);
+        if (_routed)
+        {
+            _cell.Post(message, sender);
+        }
+        else if (!_mailbox.PostUser(new Envelope(message, sender)))
+        {
+            _cell.Undeliverable(message, sender);
+        }
     }
 
     public ValueTask TellAsync(object message, IActorRef? sender = null, CancellationToken cancellationToken = default)

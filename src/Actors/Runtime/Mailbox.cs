@@ -135,7 +135,8 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     private void Schedule()
     {
-        if (Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        // Plain read first: while the actor is scheduled (the common case under load) a Tell costs no second locked op.
+        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
@@ -148,9 +149,13 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         Debug.Assert(Volatile.Read(ref _status) == Scheduled, "one turn at a time");
         var cell = _cell;
         var budget = MaxMessagesPerTurn;
+
+        // Taken messages are subtracted from _count once per turn, not once per message, to keep the consumer off the
+        // counter's cache line; the count a router reads is then "queued plus taken this turn", close enough.
+        var taken = 0;
         while (budget-- > 0)
         {
-            if (_system.Reader.TryRead(out var system))
+            if (Volatile.Read(ref _systemCount) > 0 && _system.Reader.TryRead(out var system))
             {
                 Interlocked.Decrement(ref _systemCount);
                 cell.SystemInvoke(system);
@@ -162,16 +167,26 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 break;
             }
 
-            Interlocked.Decrement(ref _count);
-            _processing = true;
+            // Busy for the whole turn, written once per turn: a per-message write here would share a cache line with
+            // the producers' count updates and cost more than the message itself.
+            if (taken++ == 0)
+            {
+                _processing = true;
+            }
+
             var pending = cell.Invoke(envelope);
             if (pending is not null)
             {
+                Interlocked.Add(ref _count, -taken);
                 ResumeWhenDone(cell, pending);
                 return;
             }
+        }
 
+        if (taken > 0)
+        {
             _processing = false;
+            Interlocked.Add(ref _count, -taken);
         }
 
         Interlocked.Exchange(ref _status, Idle);
