@@ -89,7 +89,10 @@ public sealed partial class HttpConnection : IAsyncDisposable
     public Task<Http1Response> SendAsync(FetchRequest request, CancellationToken cancellationToken = default) =>
         SendAsync(request, RequestDeadline.Start(_time, _options.TotalTimeout), cancellationToken).AsTask();
 
-    /// <summary>Sends the request and reads the body into a scratch buffer, counting its bytes: the load generator's loop.</summary>
+    /// <summary>
+    /// Sends the request and reads the body into a scratch buffer, counting its bytes. The load generator uses
+    /// the allocation-free <see cref="DrainingConnection"/> instead; this one goes through the full fetch path.
+    /// </summary>
     public async ValueTask<DrainedResponse> SendAndDrainAsync(FetchRequest request, CancellationToken cancellationToken = default)
     {
         var response = await SendAsync(request, RequestDeadline.Start(_time, _options.TotalTimeout), cancellationToken);
@@ -101,7 +104,7 @@ public sealed partial class HttpConnection : IAsyncDisposable
             total += n;
         }
 
-        return new DrainedResponse(response.StatusCode, total, IsReusable);
+        return new DrainedResponse(response.StatusCode, total, IsReusable, _responseBytes);
     }
 
     internal async ValueTask<Http1Response> SendAsync(FetchRequest request, RequestDeadline deadline, CancellationToken cancellationToken)

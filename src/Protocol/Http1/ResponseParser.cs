@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Text;
 
 namespace Crawler.Protocol.Http1;
@@ -7,8 +8,11 @@ namespace Crawler.Protocol.Http1;
 /// Parses a status line and header block from bytes, Kestrel style: each call consumes only complete lines,
 /// reports how many bytes it consumed, and returns true once the empty line ending the head was consumed.
 /// Bare LF line endings are accepted. One instance is reused for every response on a connection.
+/// The line scanning and validation are shared by every caller through <see cref="TryParse{THandler}"/>;
+/// the non-generic <see cref="TryParse(ReadOnlySpan{byte}, out int)"/> builds strings into an
+/// <see cref="HttpResponseHead"/> for the fetch path, while the load generator's handler keeps only framing.
 /// </summary>
-internal sealed class ResponseParser
+internal sealed class ResponseParser : IResponseHeadHandler
 {
     private const byte CR = (byte)'\r';
     private const byte LF = (byte)'\n';
@@ -23,6 +27,7 @@ internal sealed class ResponseParser
     private readonly int _maxHeaderBytes;
     private readonly int _maxHeaderCount;
     private int _headBytes;
+    private int _headerCount;
     private bool _statusLineDone;
     private int _minorVersion;
     private int _statusCode;
@@ -41,10 +46,18 @@ internal sealed class ResponseParser
     /// <summary>Bytes of the current head consumed so far.</summary>
     public int HeadBytes => _headBytes;
 
-    public void Reset()
+    /// <summary>Starts a new head for <see cref="TryParse{THandler}"/>; allocates nothing.</summary>
+    public void BeginHead()
     {
         _headBytes = 0;
+        _headerCount = 0;
         _statusLineDone = false;
+    }
+
+    /// <summary>Starts a new head for <see cref="TryParse(ReadOnlySpan{byte}, out int)"/>, with a fresh header collection.</summary>
+    public void Reset()
+    {
+        BeginHead();
         _minorVersion = 0;
         _statusCode = 0;
         _reasonPhrase = "";
@@ -56,6 +69,18 @@ internal sealed class ResponseParser
 
     /// <summary>Consumes every complete line of <paramref name="buffer"/>; true when the head is complete.</summary>
     public bool TryParse(ReadOnlySpan<byte> buffer, out int consumed)
+    {
+        var self = this;
+        return TryParse(buffer, ref self, out consumed);
+    }
+
+    /// <summary>
+    /// Consumes every complete line of <paramref name="buffer"/>, validating it and passing its pieces to
+    /// <paramref name="handler"/>; true when the head is complete. A struct handler is passed by reference so
+    /// its fields accumulate the head without boxing.
+    /// </summary>
+    public bool TryParse<THandler>(ReadOnlySpan<byte> buffer, ref THandler handler, out int consumed)
+        where THandler : IResponseHeadHandler
     {
         consumed = 0;
         while (true)
@@ -89,7 +114,7 @@ internal sealed class ResponseParser
             _headBytes += lineBytes;
             if (!_statusLineDone)
             {
-                ParseStatusLine(line);
+                ParseStatusLine(line, ref handler);
                 _statusLineDone = true;
             }
             else if (line.IsEmpty)
@@ -98,7 +123,7 @@ internal sealed class ResponseParser
             }
             else
             {
-                ParseHeaderLine(line);
+                ParseHeaderLine(line, ref handler);
             }
         }
     }
@@ -108,7 +133,8 @@ internal sealed class ResponseParser
             HttpProtocolError.HeadersTooLarge,
             $"response status line and headers exceed {_maxHeaderBytes} bytes (at least {bytes} received)");
 
-    private void ParseStatusLine(ReadOnlySpan<byte> line)
+    private static void ParseStatusLine<THandler>(ReadOnlySpan<byte> line, ref THandler handler)
+        where THandler : IResponseHeadHandler
     {
         // HTTP/1.x SP 3DIGIT [SP reason]; some servers omit the space after the code when the reason is empty.
         if (line.Length < 12 || !line.StartsWith("HTTP/1."u8) || !char.IsAsciiDigit((char)line[7]) || line[8] != SP
@@ -118,9 +144,8 @@ internal sealed class ResponseParser
             ThrowInvalidStatusLine(line);
         }
 
-        _minorVersion = line[7] - '0';
-        _statusCode = ((line[9] - '0') * 100) + ((line[10] - '0') * 10) + (line[11] - '0');
-        if (_statusCode < 100)
+        var statusCode = ((line[9] - '0') * 100) + ((line[10] - '0') * 10) + (line[11] - '0');
+        if (statusCode < 100)
         {
             ThrowInvalidStatusLine(line);
         }
@@ -131,7 +156,23 @@ internal sealed class ResponseParser
             ThrowInvalidStatusLine(line);
         }
 
-        _reasonPhrase = reason.IsEmpty ? "" : KnownReason(reason) ?? Encoding.Latin1.GetString(reason);
+        handler.OnStatusLine(line[7] - '0', statusCode, reason);
+    }
+
+    void IResponseHeadHandler.OnStatusLine(int minorVersion, int statusCode, ReadOnlySpan<byte> reasonPhrase)
+    {
+        _minorVersion = minorVersion;
+        _statusCode = statusCode;
+        _reasonPhrase = reasonPhrase.IsEmpty ? "" : KnownReason(reasonPhrase) ?? Encoding.Latin1.GetString(reasonPhrase);
+    }
+
+    void IResponseHeadHandler.OnHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) =>
+        _headers.Add(KnownHeaders.GetName(name), value.IsEmpty ? "" : KnownHeaders.GetValue(value));
+
+    void IResponseHeadHandler.OnContinuation(ReadOnlySpan<byte> value)
+    {
+        var appended = _headers.TryAppendToLast(Encoding.Latin1.GetString(value));
+        Debug.Assert(appended, "the parser passes continuations only after a header");
     }
 
     private static string? KnownReason(ReadOnlySpan<byte> reason) => reason.Length switch
@@ -149,16 +190,17 @@ internal sealed class ResponseParser
             HttpProtocolError.InvalidStatusLine,
             $"invalid status line ({line.Length} bytes): '{Printable(line)}'");
 
-    private void ParseHeaderLine(ReadOnlySpan<byte> line)
+    private void ParseHeaderLine<THandler>(ReadOnlySpan<byte> line, ref THandler handler)
+        where THandler : IResponseHeadHandler
     {
         if (line[0] is SP or HT)
         {
-            var continuation = Encoding.Latin1.GetString(line.Trim(" \t"u8));
-            if (!_headers.TryAppendToLast(continuation))
+            if (_headerCount == 0)
             {
                 ThrowInvalidHeader(line, "continuation line before any header");
             }
 
+            handler.OnContinuation(line.Trim(" \t"u8));
             return;
         }
 
@@ -180,14 +222,15 @@ internal sealed class ResponseParser
             ThrowInvalidHeader(line, "header value contains NUL or a bare CR");
         }
 
-        if (_headers.Count >= _maxHeaderCount)
+        if (_headerCount >= _maxHeaderCount)
         {
             HttpProtocolException.Throw(
                 HttpProtocolError.TooManyHeaders,
                 $"response has more than {_maxHeaderCount} headers");
         }
 
-        _headers.Add(KnownHeaders.GetName(name), value.IsEmpty ? "" : KnownHeaders.GetValue(value));
+        _headerCount++;
+        handler.OnHeader(name, value);
     }
 
     private static void ThrowInvalidHeader(ReadOnlySpan<byte> line, string why) =>

@@ -1,0 +1,416 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Security.Authentication;
+using Crawler.Protocol.Connections;
+
+namespace Crawler.Protocol.Http1;
+
+/// <summary>
+/// One keep-alive HTTP/1.1 connection for load generation: writes pre-built request bytes and skips the
+/// response in place, keeping only its status, its size on the wire and whether the connection stays usable.
+/// Allocates nothing per request in steady state.
+/// </summary>
+/// <remarks>
+/// The head goes through the same <see cref="ResponseParser"/> as <see cref="HttpConnection"/>, with a
+/// <see cref="ResponseFraming"/> handler instead of header strings; chunk-size lines through
+/// <see cref="ChunkedReadStream.TryParseChunkSize"/>. Framing follows <see cref="HttpConnection"/>: 1xx heads
+/// are skipped, HEAD/204/304 have no body, Transfer-Encoding wins over Content-Length (and then forbids reuse),
+/// otherwise the body runs to the close. There are no timers here: a caller's watchdog calls <see cref="Abort"/>
+/// from another thread, and the pending read then fails with a <see cref="NetworkException"/>.
+/// Errors are the protocol layer's: <see cref="HttpProtocolException"/> and <see cref="NetworkException"/>.
+/// </remarks>
+internal sealed class DrainingConnection : IAsyncDisposable
+{
+    private const byte CR = (byte)'\r';
+    private const byte LF = (byte)'\n';
+
+    private readonly Socket _socket;
+    private readonly SslStream? _tls;
+    private readonly string _host;
+    private readonly int _port;
+    private readonly ResponseParser _parser = new();
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private long _wire;
+    private int _disposed;
+
+    private DrainingConnection(Socket socket, SslStream? tls, string host, int port)
+    {
+        _socket = socket;
+        _tls = tls;
+        _host = host;
+        _port = port;
+        _buffer = ArrayPool<byte>.Shared.Rent(ProtocolLimits.ReadBufferBytes);
+    }
+
+    /// <summary>False once a response failed or ended with the server closing: open a new connection.</summary>
+    public bool IsReusable { get; private set; } = true;
+
+    /// <summary>Opens a connection to <paramref name="endPoint"/>; with <paramref name="tls"/>, completes the handshake for <paramref name="host"/>.</summary>
+    public static async Task<DrainingConnection> ConnectAsync(EndPoint endPoint, string host, bool tls, bool insecure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endPoint);
+        var port = endPoint is IPEndPoint ip ? ip.Port : 0;
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        SslStream? ssl = null;
+        try
+        {
+            await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
+            if (tls)
+            {
+                ssl = new SslStream(new NetworkStream(socket, ownsSocket: false), leaveInnerStreamOpen: false);
+                var options = new SslClientAuthenticationOptions { TargetHost = host, ApplicationProtocols = [SslApplicationProtocol.Http11] };
+                if (insecure)
+                {
+                    // --insecure is the user's explicit choice, as with curl -k.
+#pragma warning disable CA5359
+                    options.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+#pragma warning restore CA5359
+                }
+
+                await ssl.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new DrainingConnection(socket, ssl, host, port);
+        }
+        catch (Exception e) when (e is SocketException or IOException or AuthenticationException or ObjectDisposedException)
+        {
+            ssl?.Dispose();
+            socket.Dispose();
+            throw NetworkException.From(host, port, e, $"cannot connect to {endPoint}");
+        }
+        catch (OperationCanceledException)
+        {
+            ssl?.Dispose();
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> (a complete request head, built once by the caller) and skips the whole
+    /// response. <see cref="DrainedResponse.WireBytes"/> counts every response byte read, head included.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<DrainedResponse> SendAsync(ReadOnlyMemory<byte> request, bool isHead = false)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (!IsReusable)
+        {
+            throw new InvalidOperationException("the previous response failed or closed this connection; open a new one");
+        }
+
+        _wire = 0;
+        IsReusable = false;
+        try
+        {
+            await WriteAsync(request).ConfigureAwait(false);
+            var framing = await ReadHeadAsync().ConfigureAwait(false);
+            var close = framing.WantsClose;
+            long body;
+            if (isHead || framing.StatusCode is 204 or 304)
+            {
+                body = 0;
+            }
+            else if (framing.HasTransferEncoding)
+            {
+                // RFC 9112 §6.3: Transfer-Encoding wins; with a Content-Length too it may be smuggling, so no reuse.
+                close |= framing.ContentLength >= 0 || !framing.Chunked;
+                body = framing.Chunked ? await SkipChunkedAsync().ConfigureAwait(false) : await SkipToEndAsync().ConfigureAwait(false);
+            }
+            else if (framing.ContentLength >= 0)
+            {
+                body = await SkipAsync(framing.ContentLength).ConfigureAwait(false);
+            }
+            else
+            {
+                close = true;
+                body = await SkipToEndAsync().ConfigureAwait(false);
+            }
+
+            IsReusable = !close && _start == _end;
+            return new DrainedResponse(framing.StatusCode, body, IsReusable, _wire);
+        }
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException)
+        {
+            throw NetworkException.From(_host, _port, e, $"the connection failed after {_wire} response bytes");
+        }
+    }
+
+    /// <summary>Closes the socket under a pending request (a watchdog's timeout); safe from any thread, any number of times.</summary>
+    public void Abort()
+    {
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            _socket.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (_tls is not null)
+        {
+            await _tls.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _socket.Dispose();
+        var buffer = _buffer;
+        _buffer = [];
+        ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ResponseFraming> ReadHeadAsync()
+    {
+        for (var interim = 0; ; interim++)
+        {
+            var framing = new ResponseFraming();
+            _parser.BeginHead();
+            while (!TryParseHead(ref framing))
+            {
+                if (!await FillAsync().ConfigureAwait(false))
+                {
+                    HttpProtocolException.Throw(
+                        HttpProtocolError.PrematureEof,
+                        $"connection closed after {_parser.HeadBytes + (_end - _start)} bytes of the response head");
+                }
+            }
+
+            if (framing.StatusCode >= 200)
+            {
+                return framing;
+            }
+
+            if (framing.StatusCode == 101)
+            {
+                HttpProtocolException.Throw(HttpProtocolError.UnexpectedStatus, "101 Switching Protocols without an Upgrade request");
+            }
+
+            if (interim + 1 >= ProtocolLimits.MaxInterimResponses)
+            {
+                HttpProtocolException.Throw(
+                    HttpProtocolError.TooManyInterimResponses,
+                    $"more than {ProtocolLimits.MaxInterimResponses} interim 1xx responses");
+            }
+        }
+    }
+
+    // Spans cannot live across awaits, so the synchronous parse step sits in its own method.
+    private bool TryParseHead(ref ResponseFraming framing)
+    {
+        var done = _parser.TryParse(_buffer.AsSpan(_start, _end - _start), ref framing, out var consumed);
+        Consume(consumed);
+        return done;
+    }
+
+    /// <summary>Skips <paramref name="length"/> body bytes: buffered ones first, then reads that never go past the body.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<long> SkipAsync(long length)
+    {
+        var remaining = length;
+        var buffered = (int)Math.Min(remaining, _end - _start);
+        Consume(buffered);
+        remaining -= buffered;
+        while (remaining > 0)
+        {
+            Debug.Assert(_start == _end, "buffered bytes are consumed before reading more");
+            var n = await ReceiveAsync(_buffer.AsMemory(0, (int)Math.Min(remaining, _buffer.Length))).ConfigureAwait(false);
+            if (n == 0)
+            {
+                HttpProtocolException.Throw(
+                    HttpProtocolError.PrematureEof,
+                    $"connection closed with {remaining} body bytes still due of {length}, after {_wire} response bytes");
+            }
+
+            remaining -= n;
+        }
+
+        return length;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<long> SkipToEndAsync()
+    {
+        long body = _end - _start;
+        Consume(_end - _start);
+        int n;
+        while ((n = await ReceiveAsync(_buffer).ConfigureAwait(false)) > 0)
+        {
+            body += n;
+        }
+
+        return body;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<long> SkipChunkedAsync()
+    {
+        long body = 0;
+        while (true)
+        {
+            ulong size;
+            while (!TryConsumeChunkSize(out size))
+            {
+                await FillOrThrowAsync("in a chunk-size line", body).ConfigureAwait(false);
+            }
+
+            if (size == 0)
+            {
+                break;
+            }
+
+            body += await SkipAsync((long)size).ConfigureAwait(false);
+            while (!TryConsumeChunkTerminator(body))
+            {
+                await FillOrThrowAsync("after chunk data", body).ConfigureAwait(false);
+            }
+        }
+
+        // Trailer fields until the empty line; like the head, capped so a server cannot stream them forever.
+        var trailerBytes = 0;
+        while (true)
+        {
+            int lf;
+            while ((lf = _buffer.AsSpan(_start, _end - _start).IndexOf(LF)) < 0)
+            {
+                CheckTrailerBytes(trailerBytes + (_end - _start));
+                await FillOrThrowAsync("in the trailers", body).ConfigureAwait(false);
+            }
+
+            trailerBytes += lf + 1;
+            CheckTrailerBytes(trailerBytes);
+            var empty = lf == 0 || (lf == 1 && _buffer[_start] == CR);
+            Consume(lf + 1);
+            if (empty)
+            {
+                return body;
+            }
+        }
+    }
+
+    private bool TryConsumeChunkSize(out ulong size)
+    {
+        if (!ChunkedReadStream.TryParseChunkSize(_buffer.AsSpan(_start, _end - _start), out size, out var consumed))
+        {
+            return false;
+        }
+
+        Consume(consumed);
+        return true;
+    }
+
+    private bool TryConsumeChunkTerminator(long body)
+    {
+        var buffered = _buffer.AsSpan(_start, _end - _start);
+        if (buffered.Length >= 1 && buffered[0] == LF)
+        {
+            Consume(1);
+            return true;
+        }
+
+        if (buffered.Length >= 2 && buffered[0] == CR && buffered[1] == LF)
+        {
+            Consume(2);
+            return true;
+        }
+
+        if (buffered.Length >= 2 || (buffered.Length == 1 && buffered[0] != CR))
+        {
+            HttpProtocolException.Throw(
+                HttpProtocolError.InvalidChunkTerminator,
+                $"chunk data not followed by CRLF after {body} body bytes: '{ResponseParser.Printable(buffered[..Math.Min(2, buffered.Length)])}'");
+        }
+
+        return false;
+    }
+
+    private static void CheckTrailerBytes(int bytes)
+    {
+        if (bytes > ProtocolLimits.MaxResponseHeaderBytes)
+        {
+            HttpProtocolException.Throw(HttpProtocolError.HeadersTooLarge, $"chunked trailers exceed {ProtocolLimits.MaxResponseHeaderBytes} bytes");
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask FillOrThrowAsync(string where, long body)
+    {
+        if (!await FillAsync().ConfigureAwait(false))
+        {
+            HttpProtocolException.Throw(HttpProtocolError.PrematureEof, $"connection closed {where}, after {body} body bytes (chunked)");
+        }
+    }
+
+    private void Consume(int count)
+    {
+        _start += count;
+        if (_start == _end)
+        {
+            _start = 0;
+            _end = 0;
+        }
+    }
+
+    /// <summary>Reads at least one more byte after the unconsumed ones (compacting or growing first); false at EOF.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> FillAsync()
+    {
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            // Only a head line longer than the buffer gets here; the parser's MaxResponseHeaderBytes caps the growth.
+            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+
+        var n = await ReceiveAsync(_buffer.AsMemory(_end)).ConfigureAwait(false);
+        _end += n;
+        return n > 0;
+    }
+
+    private ValueTask WriteAsync(ReadOnlyMemory<byte> request)
+    {
+        if (_tls is not null)
+        {
+            return _tls.WriteAsync(request);
+        }
+
+        // A request of a few hundred bytes into an idle connection's empty send buffer completes at once:
+        // the synchronous call skips an async state machine per request and cannot block in practice.
+        var sent = 0;
+        while (sent < request.Length)
+        {
+            sent += _socket.Send(request.Span[sent..], SocketFlags.None);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> ReceiveAsync(Memory<byte> into)
+    {
+        var n = _tls is not null
+            ? await _tls.ReadAsync(into).ConfigureAwait(false)
+            : await _socket.ReceiveAsync(into, SocketFlags.None).ConfigureAwait(false);
+        _wire += n;
+        return n;
+    }
+}
