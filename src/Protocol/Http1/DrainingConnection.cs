@@ -120,12 +120,12 @@ internal sealed class DrainingConnection : IAsyncDisposable
             else if (framing.HasTransferEncoding)
             {
                 // RFC 9112 §6.3: Transfer-Encoding wins; with a Content-Length too it may be smuggling, so no reuse.
-                close |= framing.ContentLength >= 0 || !framing.Chunked;
+                close |= framing.HasContentLength || !framing.Chunked;
                 body = framing.Chunked ? await SkipChunkedAsync().ConfigureAwait(false) : await SkipToEndAsync().ConfigureAwait(false);
             }
-            else if (framing.ContentLength >= 0)
+            else if (framing.GetContentLength() is var length and >= 0)
             {
-                body = await SkipAsync(framing.ContentLength).ConfigureAwait(false);
+                body = await SkipAsync(length).ConfigureAwait(false);
             }
             else
             {

@@ -143,7 +143,7 @@ public sealed partial class HttpConnection : IAsyncDisposable
 
             _awaitingFirstByte = true;
             var head = await ReadHeadAsync();
-            var body = CreateBody(head, isHead);
+            var body = CreateBody(isHead);
             return new Http1Response(this, head, body);
         }
         catch
@@ -199,27 +199,26 @@ public sealed partial class HttpConnection : IAsyncDisposable
         }
     }
 
-    private Stream CreateBody(HttpResponseHead head, bool isHead)
+    private Stream CreateBody(bool isHead)
     {
-        var headers = head.Headers;
-        _closeAfterResponse = WantsClose(head);
-        if (isHead || head.StatusCode is 204 or 304)
+        var framing = _parser.Framing;
+        _closeAfterResponse = framing.WantsClose;
+        if (isHead || framing.StatusCode is 204 or 304)
         {
             EndResponse();
             return Stream.Null;
         }
 
-        var transferEncoding = headers[KnownHeaders.TransferEncoding];
-        if (transferEncoding is not null)
+        if (framing.HasTransferEncoding)
         {
             // RFC 9112 §6.3: Transfer-Encoding wins over Content-Length; a message with both may be a smuggling
             // attempt, so it is read as chunked and the connection never carries another request.
-            if (headers.Contains(KnownHeaders.ContentLength))
+            if (framing.HasContentLength)
             {
                 _closeAfterResponse = true;
             }
 
-            if (LastTokenIsChunked(headers))
+            if (framing.Chunked)
             {
                 return new ChunkedReadStream(this, _options.MaxResponseHeaderBytes);
             }
@@ -228,8 +227,8 @@ public sealed partial class HttpConnection : IAsyncDisposable
             return new ConnectionCloseReadStream(this);
         }
 
-        var contentLength = ParseContentLength(headers);
-        if (contentLength is { } length)
+        var length = framing.GetContentLength();
+        if (length >= 0)
         {
             if (length == 0)
             {
@@ -242,67 +241,6 @@ public sealed partial class HttpConnection : IAsyncDisposable
 
         _closeAfterResponse = true;
         return new ConnectionCloseReadStream(this);
-    }
-
-    private static bool WantsClose(HttpResponseHead head)
-    {
-        var close = false;
-        var keepAlive = false;
-        foreach (var value in head.Headers.GetValues(KnownHeaders.Connection))
-        {
-            foreach (var token in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                close |= token.Equals("close", StringComparison.OrdinalIgnoreCase);
-                keepAlive |= token.Equals("keep-alive", StringComparison.OrdinalIgnoreCase);
-            }
-        }
-
-        return close || (head.MinorVersion == 0 && !keepAlive);
-    }
-
-    private static bool LastTokenIsChunked(HttpHeaders headers)
-    {
-        string? last = null;
-        foreach (var value in headers.GetValues(KnownHeaders.TransferEncoding))
-        {
-            var comma = value.LastIndexOf(',');
-            var token = (comma < 0 ? value : value[(comma + 1)..]).Trim();
-            if (token.Length > 0)
-            {
-                last = token;
-            }
-        }
-
-        return string.Equals(last, "chunked", StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>The one Content-Length all values agree on, or null when absent; invalid or conflicting values throw.</summary>
-    internal static long? ParseContentLength(HttpHeaders headers)
-    {
-        long? result = null;
-        foreach (var value in headers.GetValues(KnownHeaders.ContentLength))
-        {
-            // "Content-Length: 5, 5" is what a proxy folding two identical headers produces (RFC 9110 §8.6).
-            foreach (var part in value.Split(',', StringSplitOptions.TrimEntries))
-            {
-                if (part.Length == 0 || part.Length > 19 || part.AsSpan().IndexOfAnyExceptInRange('0', '9') >= 0
-                    || !long.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
-                {
-                    throw new HttpProtocolException(HttpProtocolError.InvalidContentLength, $"invalid Content-Length '{value}'");
-                }
-
-                if (result is { } previous && previous != parsed)
-                {
-                    throw new HttpProtocolException(
-                        HttpProtocolError.ConflictingContentLength,
-                        $"conflicting Content-Length values {previous} and {parsed}");
-                }
-
-                result = parsed;
-            }
-        }
-
-        return result;
     }
 
     /// <summary>Called by the body streams once the body ended cleanly.</summary>

@@ -14,6 +14,10 @@ internal struct ResponseFraming : IResponseHeadHandler
     private Folding _last;
     private long _contentLength;
 
+    // A bad Content-Length fails only a response that has a body (HttpConnection never read it for HEAD, 204
+    // or 304), so it is kept and thrown by GetContentLength. Created on bad input only.
+    private HttpProtocolException? _contentLengthError;
+
     public ResponseFraming()
     {
         _contentLength = NoContentLength;
@@ -31,8 +35,8 @@ internal struct ResponseFraming : IResponseHeadHandler
 
     public int StatusCode { get; private set; }
 
-    /// <summary>The agreed Content-Length, or -1 when the head has none.</summary>
-    public readonly long ContentLength => _contentLength;
+    /// <summary>The head has a Content-Length header, valid or not.</summary>
+    public bool HasContentLength { get; private set; }
 
     public bool HasTransferEncoding { get; private set; }
 
@@ -45,6 +49,9 @@ internal struct ResponseFraming : IResponseHeadHandler
 
     /// <summary>Neither side may send another request on the connection after this response (framing aside).</summary>
     public readonly bool WantsClose => ConnectionClose || (MinorVersion == 0 && !ConnectionKeepAlive);
+
+    /// <summary>The one Content-Length all values agree on, or -1 when the head has none; invalid or conflicting values throw.</summary>
+    public readonly long GetContentLength() => _contentLengthError is null ? _contentLength : throw _contentLengthError;
 
     public void OnStatusLine(int minorVersion, int statusCode, ReadOnlySpan<byte> reasonPhrase)
     {
@@ -59,6 +66,7 @@ internal struct ResponseFraming : IResponseHeadHandler
         {
             case 14 when Ascii.EqualsIgnoreCase(name, "Content-Length"u8):
                 _last = Folding.ContentLength;
+                HasContentLength = true;
                 AddContentLength(value);
                 break;
             case 17 when Ascii.EqualsIgnoreCase(name, "Transfer-Encoding"u8):
@@ -78,8 +86,8 @@ internal struct ResponseFraming : IResponseHeadHandler
         switch (_last)
         {
             case Folding.ContentLength:
-                // A folded "Content-Length: 5\r\n 5" reads as "5 5" on the string path: never a valid number.
-                ThrowInvalidContentLength(value);
+                // A folded "Content-Length: 5\r\n 5" reads as "5 5": never a valid number.
+                SetInvalidContentLength(value);
                 break;
             case Folding.TransferEncoding:
                 AddTransferCodings(value);
@@ -93,13 +101,19 @@ internal struct ResponseFraming : IResponseHeadHandler
     // "Content-Length: 5, 5" is what a proxy folding two identical headers produces (RFC 9110 §8.6).
     private void AddContentLength(ReadOnlySpan<byte> value)
     {
+        if (_contentLengthError is not null)
+        {
+            return;
+        }
+
         foreach (var range in value.Split((byte)','))
         {
             var part = value[range].Trim(" \t"u8);
             // 19 digits always fit a long; 20 may not, and no body is that large.
             if (part.IsEmpty || part.Length > 19 || part.IndexOfAnyExceptInRange((byte)'0', (byte)'9') >= 0)
             {
-                ThrowInvalidContentLength(value);
+                SetInvalidContentLength(value);
+                return;
             }
 
             long parsed = 0;
@@ -110,9 +124,10 @@ internal struct ResponseFraming : IResponseHeadHandler
 
             if (_contentLength != NoContentLength && _contentLength != parsed)
             {
-                HttpProtocolException.Throw(
+                _contentLengthError = new HttpProtocolException(
                     HttpProtocolError.ConflictingContentLength,
                     $"conflicting Content-Length values {_contentLength} and {parsed}");
+                return;
             }
 
             _contentLength = parsed;
@@ -139,8 +154,8 @@ internal struct ResponseFraming : IResponseHeadHandler
         }
     }
 
-    private static void ThrowInvalidContentLength(ReadOnlySpan<byte> value) =>
-        HttpProtocolException.Throw(
+    private void SetInvalidContentLength(ReadOnlySpan<byte> value) =>
+        _contentLengthError ??= new HttpProtocolException(
             HttpProtocolError.InvalidContentLength,
             $"invalid Content-Length '{ResponseParser.Printable(value)}'");
 }

@@ -37,6 +37,9 @@ internal sealed class ResponseParser : IResponseHeadHandler
 
     private HttpHeaders _headers = new(ExpectedHeaderCount);
 
+    // The fetch path reads its framing from the same handler the load generator uses, not from header strings.
+    private ResponseFraming _framing = new();
+
     public ResponseParser(int maxHeaderBytes = ProtocolLimits.MaxResponseHeaderBytes, int maxHeaderCount = ProtocolLimits.MaxResponseHeaderCount)
     {
         _maxHeaderBytes = maxHeaderBytes;
@@ -62,10 +65,14 @@ internal sealed class ResponseParser : IResponseHeadHandler
         _statusCode = 0;
         _reasonPhrase = "";
         _headers = new HttpHeaders(ExpectedHeaderCount);
+        _framing = new ResponseFraming();
     }
 
-    /// <summary>The parsed head; valid once <see cref="TryParse"/> returned true.</summary>
+    /// <summary>The parsed head; valid once <see cref="TryParse(ReadOnlySpan{byte}, out int)"/> returned true.</summary>
     public HttpResponseHead GetHead() => new(_minorVersion, _statusCode, _reasonPhrase, _headers);
+
+    /// <summary>The head's framing; valid once <see cref="TryParse(ReadOnlySpan{byte}, out int)"/> returned true.</summary>
+    public ResponseFraming Framing => _framing;
 
     /// <summary>Consumes every complete line of <paramref name="buffer"/>; true when the head is complete.</summary>
     public bool TryParse(ReadOnlySpan<byte> buffer, out int consumed)
@@ -161,16 +168,21 @@ internal sealed class ResponseParser : IResponseHeadHandler
 
     void IResponseHeadHandler.OnStatusLine(int minorVersion, int statusCode, ReadOnlySpan<byte> reasonPhrase)
     {
+        _framing.OnStatusLine(minorVersion, statusCode, reasonPhrase);
         _minorVersion = minorVersion;
         _statusCode = statusCode;
         _reasonPhrase = reasonPhrase.IsEmpty ? "" : KnownReason(reasonPhrase) ?? Encoding.Latin1.GetString(reasonPhrase);
     }
 
-    void IResponseHeadHandler.OnHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) =>
+    void IResponseHeadHandler.OnHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        _framing.OnHeader(name, value);
         _headers.Add(KnownHeaders.GetName(name), value.IsEmpty ? "" : KnownHeaders.GetValue(value));
+    }
 
     void IResponseHeadHandler.OnContinuation(ReadOnlySpan<byte> value)
     {
+        _framing.OnContinuation(value);
         var appended = _headers.TryAppendToLast(Encoding.Latin1.GetString(value));
         Debug.Assert(appended, "the parser passes continuations only after a header");
     }

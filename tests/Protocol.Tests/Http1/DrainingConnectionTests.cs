@@ -22,6 +22,7 @@ public sealed class DrainingConnectionTests
         { "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n3\r\nabc\r\n0\r\n\r\n", 200, 3, false },
         { "HTTP/1.1 204 No Content\r\n\r\n", 204, 0, true },
         { "HTTP/1.1 304 Not Modified\r\nContent-Length: 99\r\n\r\n", 304, 0, true },
+        { "HTTP/1.1 304 Not Modified\r\nContent-Length: junk\r\n\r\n", 304, 0, true },
         { "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", 200, 2, true },
         { "HTTP/1.1 500 Oops\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", 500, 0, false },
         { "HTTP/1.0 200 OK\r\nContent-Length: 1\r\n\r\nx", 200, 1, false },
@@ -92,6 +93,7 @@ public sealed class DrainingConnectionTests
     [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", HttpProtocolError.InvalidChunkSize, "'zz'")]
     [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nokXX", HttpProtocolError.InvalidChunkTerminator, "'XX'")]
     [InlineData("ICY 200 OK\r\n\r\n", HttpProtocolError.InvalidStatusLine, "'ICY 200 OK'")]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello", HttpProtocolError.ConflictingContentLength, "values 5 and 6")]
     [InlineData("HTTP/1.1 101 Switching Protocols\r\n\r\n", HttpProtocolError.UnexpectedStatus, "101")]
     public async Task SendAsync_BrokenResponse_ThrowsProtocolErrorNamingTheCause(string response, HttpProtocolError error, string message)
     {

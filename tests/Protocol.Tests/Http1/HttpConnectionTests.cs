@@ -27,6 +27,18 @@ public sealed class HttpConnectionTests
         Assert.Equal(reusable, connection.IsReusable);
     }
 
+    [Theory]
+    [InlineData("HTTP/1.1 304 Not Modified\r\nContent-Length: junk\r\n\r\n", 304)]
+    [InlineData("HTTP/1.1 204 No Content\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", 204)]
+    public async Task SendAndDrain_BadContentLengthOnBodilessStatus_IsIgnored(string response, int status)
+    {
+        await using var connection = new HttpConnection(new ScriptedStream(Encoding.ASCII.GetBytes(response)), "example.test", 80);
+
+        var drained = await connection.SendAndDrainAsync(Request);
+
+        Assert.Equal(new DrainedResponse(status, 0, true, response.Length), drained);
+    }
+
     [Fact]
     public async Task Send_AfterServerAnnouncedClose_ThrowsInvalidOperation()
     {
