@@ -90,26 +90,11 @@ internal sealed class ChunkedReadStream : HttpBodyStream
                     return n;
 
                 case State.DataTerminator:
-                    var buffered = Connection.Buffered;
-                    if (buffered.Length >= 1 && buffered[0] == LF)
+                    if (TryParseChunkTerminator(Connection.Buffered, _bodyBytes, out var terminator))
                     {
-                        Connection.Consume(1);
+                        Connection.Consume(terminator);
                         _state = State.Size;
                         continue;
-                    }
-
-                    if (buffered.Length >= 2 && buffered[0] == CR && buffered[1] == LF)
-                    {
-                        Connection.Consume(2);
-                        _state = State.Size;
-                        continue;
-                    }
-
-                    if (buffered.Length >= 2 || (buffered.Length == 1 && buffered[0] != CR))
-                    {
-                        throw new HttpProtocolException(
-                            HttpProtocolError.InvalidChunkTerminator,
-                            $"chunk data not followed by CRLF after {_bodyBytes} body bytes: '{ResponseParser.Printable(buffered[..Math.Min(2, buffered.Length)])}'");
                     }
 
                     await FillOrThrowAsync("after chunk data", cancellationToken);
@@ -150,20 +135,9 @@ internal sealed class ChunkedReadStream : HttpBodyStream
     private bool TryReadTrailerLine(out bool end)
     {
         end = false;
-        var buffered = Connection.Buffered;
-        var lf = buffered.IndexOf(LF);
-        if (lf < 0)
+        if (!TryParseTrailerLine(Connection.Buffered, ref _trailerBytes, _maxTrailerBytes, out var line, out var consumed))
         {
-            CheckTrailerBytes(_trailerBytes + buffered.Length);
             return false;
-        }
-
-        _trailerBytes += lf + 1;
-        CheckTrailerBytes(_trailerBytes);
-        var line = buffered[..lf];
-        if (!line.IsEmpty && line[^1] == CR)
-        {
-            line = line[..^1];
         }
 
         if (line.IsEmpty)
@@ -180,15 +154,71 @@ internal sealed class ChunkedReadStream : HttpBodyStream
             }
         }
 
-        Connection.Consume(lf + 1);
+        Connection.Consume(consumed);
         return true;
     }
 
-    private void CheckTrailerBytes(int bytes)
+    /// <summary>
+    /// The CRLF (or bare LF) after a chunk's data: true with its length, false when more bytes are needed;
+    /// anything else throws, naming the <paramref name="bodyBytes"/> read so far.
+    /// </summary>
+    internal static bool TryParseChunkTerminator(ReadOnlySpan<byte> buffered, long bodyBytes, out int consumed)
     {
-        if (bytes > _maxTrailerBytes)
+        consumed = 0;
+        if (buffered.Length >= 1 && buffered[0] == LF)
         {
-            throw new HttpProtocolException(HttpProtocolError.HeadersTooLarge, $"chunked trailers exceed {_maxTrailerBytes} bytes");
+            consumed = 1;
+            return true;
+        }
+
+        if (buffered.Length >= 2 && buffered[0] == CR && buffered[1] == LF)
+        {
+            consumed = 2;
+            return true;
+        }
+
+        if (buffered.Length >= 2 || (buffered.Length == 1 && buffered[0] != CR))
+        {
+            HttpProtocolException.Throw(
+                HttpProtocolError.InvalidChunkTerminator,
+                $"chunk data not followed by CRLF after {bodyBytes} body bytes: '{ResponseParser.Printable(buffered[..Math.Min(2, buffered.Length)])}'");
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// One trailer line (CR optional) without its line end, empty for the blank line ending the trailers.
+    /// False when the line is incomplete; throws once the trailers exceed <paramref name="maxTrailerBytes"/>.
+    /// </summary>
+    internal static bool TryParseTrailerLine(ReadOnlySpan<byte> buffered, ref int trailerBytes, int maxTrailerBytes, out ReadOnlySpan<byte> line, out int consumed)
+    {
+        line = default;
+        consumed = 0;
+        var lf = buffered.IndexOf(LF);
+        if (lf < 0)
+        {
+            CheckTrailerBytes(trailerBytes + buffered.Length, maxTrailerBytes);
+            return false;
+        }
+
+        trailerBytes += lf + 1;
+        CheckTrailerBytes(trailerBytes, maxTrailerBytes);
+        line = buffered[..lf];
+        if (!line.IsEmpty && line[^1] == CR)
+        {
+            line = line[..^1];
+        }
+
+        consumed = lf + 1;
+        return true;
+    }
+
+    private static void CheckTrailerBytes(int bytes, int maxTrailerBytes)
+    {
+        if (bytes > maxTrailerBytes)
+        {
+            HttpProtocolException.Throw(HttpProtocolError.HeadersTooLarge, $"chunked trailers exceed {maxTrailerBytes} bytes");
         }
     }
 

@@ -25,9 +25,6 @@ namespace Crawler.Protocol.Http1;
 /// </remarks>
 internal sealed class DrainingConnection : IAsyncDisposable
 {
-    private const byte CR = (byte)'\r';
-    private const byte LF = (byte)'\n';
-
     private readonly Socket _socket;
     private readonly SslStream? _tls;
     private readonly string _host;
@@ -280,18 +277,13 @@ internal sealed class DrainingConnection : IAsyncDisposable
         var trailerBytes = 0;
         while (true)
         {
-            int lf;
-            while ((lf = _buffer.AsSpan(_start, _end - _start).IndexOf(LF)) < 0)
+            bool end;
+            while (!TryConsumeTrailerLine(ref trailerBytes, out end))
             {
-                CheckTrailerBytes(trailerBytes + (_end - _start));
                 await FillOrThrowAsync("in the trailers", body).ConfigureAwait(false);
             }
 
-            trailerBytes += lf + 1;
-            CheckTrailerBytes(trailerBytes);
-            var empty = lf == 0 || (lf == 1 && _buffer[_start] == CR);
-            Consume(lf + 1);
-            if (empty)
+            if (end)
             {
                 return body;
             }
@@ -311,35 +303,27 @@ internal sealed class DrainingConnection : IAsyncDisposable
 
     private bool TryConsumeChunkTerminator(long body)
     {
-        var buffered = _buffer.AsSpan(_start, _end - _start);
-        if (buffered.Length >= 1 && buffered[0] == LF)
+        if (!ChunkedReadStream.TryParseChunkTerminator(_buffer.AsSpan(_start, _end - _start), body, out var consumed))
         {
-            Consume(1);
-            return true;
+            return false;
         }
 
-        if (buffered.Length >= 2 && buffered[0] == CR && buffered[1] == LF)
-        {
-            Consume(2);
-            return true;
-        }
-
-        if (buffered.Length >= 2 || (buffered.Length == 1 && buffered[0] != CR))
-        {
-            HttpProtocolException.Throw(
-                HttpProtocolError.InvalidChunkTerminator,
-                $"chunk data not followed by CRLF after {body} body bytes: '{ResponseParser.Printable(buffered[..Math.Min(2, buffered.Length)])}'");
-        }
-
-        return false;
+        Consume(consumed);
+        return true;
     }
 
-    private static void CheckTrailerBytes(int bytes)
+    private bool TryConsumeTrailerLine(ref int trailerBytes, out bool end)
     {
-        if (bytes > ProtocolLimits.MaxResponseHeaderBytes)
+        var buffered = _buffer.AsSpan(_start, _end - _start);
+        if (!ChunkedReadStream.TryParseTrailerLine(buffered, ref trailerBytes, ProtocolLimits.MaxResponseHeaderBytes, out var line, out var consumed))
         {
-            HttpProtocolException.Throw(HttpProtocolError.HeadersTooLarge, $"chunked trailers exceed {ProtocolLimits.MaxResponseHeaderBytes} bytes");
+            end = false;
+            return false;
         }
+
+        end = line.IsEmpty;
+        Consume(consumed);
+        return true;
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
