@@ -15,19 +15,20 @@ namespace Crawler.Actors.Crawl;
 /// Every URL taken ends in exactly one <see cref="UrlOutcome"/>: a fetcher crash hands the URL back, and after
 /// <see cref="CrawlOptions.MaxCrashesPerUrl"/> crashes it is recorded as failed with its referrer.
 /// </summary>
-public sealed partial class CrawlSupervisor : ReceiveActor
+public sealed class CrawlSupervisor : ReceiveActor
 {
     private readonly CrawlOptions _options;
     private readonly FetchWork _work;
     private readonly Func<ParseDocument, IReadOnlyList<ExtractedLink>>? _extract;
     private readonly CrawlStats _stats;
     private readonly CancellationToken _stopping;
+    private readonly IFrontier _frontier;
     private readonly Dictionary<Url, FetchUrl> _inFlight = [];
     private readonly HashSet<Url> _awaitingParse = [];
+    private readonly Dictionary<Url, int> _crashes = [];
     private readonly List<UrlOutcome> _outcomes = [];
     private readonly List<FetchSkipped> _skipped = [];
     private readonly List<string> _warnings = [];
-    private readonly HashSet<string> _seedHosts = new(StringComparer.OrdinalIgnoreCase);
     private IActorRef? _fetchers;
     private IActorRef? _parsers;
     private IActorRef? _replyTo;
@@ -36,8 +37,9 @@ public sealed partial class CrawlSupervisor : ReceiveActor
     private bool _finishing;
 
     /// <param name="extract">Link extraction for the parser pool; null for the real HTML and CSS extractors.</param>
+    /// <param name="frontier">The queue to own; null for a <see cref="MemoryFrontier"/> over the options' limits and scope.</param>
     public CrawlSupervisor(CrawlOptions options, FetchWork work, Func<ParseDocument, IReadOnlyList<ExtractedLink>>? extract,
-        CrawlStats stats, CancellationToken stopping)
+        CrawlStats stats, CancellationToken stopping, IFrontier? frontier = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
@@ -45,6 +47,7 @@ public sealed partial class CrawlSupervisor : ReceiveActor
         _extract = extract;
         _stats = stats;
         _stopping = stopping;
+        _frontier = frontier ?? new MemoryFrontier(options.Frontier, new ScopeRules(options.Seeds, options.Scope));
 
         Receive<StartCrawl>(_ => Start());
         Receive<StopCrawl>(_ => Stop());
@@ -78,12 +81,7 @@ public sealed partial class CrawlSupervisor : ReceiveActor
         _replyTo = Sender;
         foreach (var seed in _options.Seeds)
         {
-            _seedHosts.Add(seed.Authority);
-        }
-
-        foreach (var seed in _options.Seeds)
-        {
-            Offer(seed.Normalize(), depth: 0, referrer: null, isRequisite: false);
+            _frontier.TryAdd(new CrawlEntry(seed, 0, LinkKind.Page, null));
         }
 
         if (_options.SitemapSeeds is { } loadSitemap)
@@ -120,10 +118,7 @@ public sealed partial class CrawlSupervisor : ReceiveActor
 
         foreach (var url in loaded.Urls)
         {
-            if (InScope(url))
-            {
-                Offer(url.Normalize(), depth: 0, referrer: null, isRequisite: false);
-            }
+            _frontier.TryAdd(new CrawlEntry(url, 0, LinkKind.Page, null));
         }
 
         Pump();
@@ -172,7 +167,8 @@ public sealed partial class CrawlSupervisor : ReceiveActor
         }
         else
         {
-            Requeue(job with { Crashes = crashes });
+            _crashes[job.Url] = crashes;
+            _frontier.Requeue(new CrawlEntry(job.Url, job.Depth, job.IsRequisite ? LinkKind.Requisite : LinkKind.Page, job.Referrer));
         }
 
         Pump();
@@ -193,33 +189,29 @@ public sealed partial class CrawlSupervisor : ReceiveActor
             _warnings.Add($"{found.Page}: links not extracted: {found.Error}");
         }
 
-        var depth = found.Depth + 1;
         foreach (var link in found.Links)
         {
-            var url = link.Url.WithoutFragment();
-            if (!url.IsHttp)
-            {
-                continue;
-            }
-
-            if (link.Kind == LinkKind.Requisite)
-            {
-                if (_options.RequisitesAnyHost || InScope(url))
-                {
-                    Offer(url.Normalize(), depth, found.Page, isRequisite: true);
-                }
-            }
-            else if (_options.FollowPages && depth <= _options.MaxDepth && InScope(url))
-            {
-                Offer(url.Normalize(), depth, found.Page, isRequisite: false);
-            }
+            // Refusals (duplicate, out of scope, too deep, over max-pages) are the frontier's business and silent.
+            _frontier.TryAdd(new CrawlEntry(link.Url, found.Depth + 1, link.Kind, found.Page));
         }
 
         Pump();
     }
 
-    private bool InScope(Url url)
-        => _options.Scope is { } scope ? scope(url) : _seedHosts.Contains(url.Authority);
+    private bool TryTake(out FetchUrl job)
+    {
+        if (_frontier.TryTake(out var entry))
+        {
+            job = new FetchUrl(entry.Url, entry.Depth, entry.Referrer, entry.Kind == LinkKind.Requisite)
+            {
+                Crashes = _crashes.GetValueOrDefault(entry.Url),
+            };
+            return true;
+        }
+
+        job = null!;
+        return false;
+    }
 
     /// <summary>Hands out queued URLs up to the concurrency cap, then checks whether the crawl is over.</summary>
     private void Pump()
@@ -230,9 +222,9 @@ public sealed partial class CrawlSupervisor : ReceiveActor
             _fetchers!.Tell(job, Self);
         }
 
-        _stats.SetQueue(QueuedCount, _inFlight.Count);
+        _stats.SetQueue(_frontier.PendingCount, _inFlight.Count);
         if (!_finishing && _inFlight.Count == 0 && _awaitingParse.Count == 0 && !_loadingSitemap
-            && (QueuedCount == 0 || _stopRequested || _stopping.IsCancellationRequested))
+            && (_frontier.PendingCount == 0 || _stopRequested || _stopping.IsCancellationRequested))
         {
             Finish();
         }

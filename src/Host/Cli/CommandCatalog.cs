@@ -8,6 +8,8 @@ internal static class CommandCatalog
     public static IReadOnlyList<CrawlerCommand> Create() =>
     [
         new GetCommand(),
+        new CrawlCommand(),
+        new WarmCommand(),
         new LoadCommand(),
         new ConfigCommand(),
     ];

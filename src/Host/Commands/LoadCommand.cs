@@ -147,6 +147,7 @@ public sealed class LoadCommand : CrawlerCommand
             throw new CommandException(ExitCodes.Usage, problem);
         }
 
+        PreferInlineSocketCompletions(context.Environment);
         using var loggerFactory = context.CreateLoggerFactory(settings, LogEventLevel.Information);
         var progress = new LoadProgressRenderer(context.Error, context.Environment.IsErrorRedirected, loggerFactory.CreateLogger("load"), options.Model);
         var report = await LoadRunner.RunAsync(options, progress.Report, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -167,6 +168,23 @@ public sealed class LoadCommand : CrawlerCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Lets socket completions run their continuation on the epoll thread instead of hopping to the thread
+    /// pool. The workers' continuations only parse a buffered response, count it and write the next request,
+    /// so they never block; skipping the hop cost about 10 % less CPU per request on average over five paired
+    /// runs against nginx at 64 connections (on a busy shared machine, so noisy). The runtime reads the variable once, when the first
+    /// socket goes async: in the CLI process that is this run's first connect; in a process that already used
+    /// sockets (tests) it changes nothing. A value the user set, even "0", is respected.
+    /// </summary>
+    private static void PreferInlineSocketCompletions(CliEnvironment environment)
+    {
+        const string Variable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+        if (!environment.Variables.ContainsKey(Variable) && Environment.GetEnvironmentVariable(Variable) is null)
+        {
+            Environment.SetEnvironmentVariable(Variable, "1");
+        }
     }
 
     /// <summary>A duration flag is a usage error when malformed (exit 2), unlike a bad configuration file (exit 6).</summary>

@@ -5,6 +5,9 @@ namespace Crawler.Host.Configuration;
 /// <summary><c>crawler.crawl.circuit-breaker</c>: when to stop hammering a failing host (Polly's terms).</summary>
 public sealed class CircuitBreakerSettings
 {
+    [ConfigurationKeyName("enabled")]
+    public bool Enabled { get; set; }
+
     [ConfigurationKeyName("failure-ratio")]
     public double FailureRatio { get; set; }
 

@@ -11,6 +11,15 @@ public sealed class CrawlSettings
     [ConfigurationKeyName("per-host")]
     public int PerHost { get; set; }
 
+    [ConfigurationKeyName("fetchers")]
+    public int Fetchers { get; set; }
+
+    [ConfigurationKeyName("parsers")]
+    public int Parsers { get; set; }
+
+    [ConfigurationKeyName("max-crashes-per-url")]
+    public int MaxCrashesPerUrl { get; set; }
+
     [ConfigurationKeyName("delay")]
     public TimeSpan Delay { get; set; }
 
@@ -38,6 +47,9 @@ public sealed class CrawlSettings
 
     [ConfigurationKeyName("retry-backoff")]
     public TimeSpan RetryBackoff { get; set; }
+
+    [ConfigurationKeyName("retry-max-backoff")]
+    public TimeSpan RetryMaxBackoff { get; set; }
 
     [ConfigurationKeyName("circuit-breaker")]
     public CircuitBreakerSettings CircuitBreaker { get; set; } = new();

@@ -48,6 +48,10 @@ internal static class HtmlText
         ArgumentNullException.ThrowIfNull(body);
         var writer = new HtmlTextWriter();
 
+        // How many preformatted elements enclose the current node; counted on the way in and out rather than
+        // by walking ancestors for every text node.
+        var preformattedDepth = 0;
+
         // An explicit stack: pages nest thousands of elements deep often enough to matter for recursion.
         var stack = new Stack<(INode Node, bool Leaving)>();
         PushChildren(stack, body);
@@ -56,7 +60,7 @@ internal static class HtmlText
             var (node, leaving) = stack.Pop();
             if (node is IText text)
             {
-                writer.Text(text.Data, InPreformatted(text));
+                writer.Text(text.Data, preformattedDepth > 0);
                 continue;
             }
 
@@ -68,6 +72,7 @@ internal static class HtmlText
             var name = element.LocalName;
             if (leaving)
             {
+                preformattedDepth -= IsPreformatted(name) ? 1 : 0;
                 Leave(writer, name);
                 continue;
             }
@@ -82,6 +87,7 @@ internal static class HtmlText
                 continue;
             }
 
+            preformattedDepth += IsPreformatted(name) ? 1 : 0;
             stack.Push((element, true));
             PushChildren(stack, element);
         }
@@ -138,16 +144,5 @@ internal static class HtmlText
         }
     }
 
-    private static bool InPreformatted(INode node)
-    {
-        for (var parent = node.ParentElement; parent is not null; parent = parent.ParentElement)
-        {
-            if (parent.LocalName is "pre" or "textarea" or "listing" or "plaintext" or "xmp")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsPreformatted(string name) => name is "pre" or "textarea" or "listing" or "plaintext" or "xmp";
 }

@@ -6,7 +6,18 @@ namespace Crawler.Protocol.Http1;
 /// </summary>
 public sealed class HttpHeaders : IEnumerable<KeyValuePair<string, string>>
 {
-    private readonly List<KeyValuePair<string, string>> _entries = [];
+    private readonly List<KeyValuePair<string, string>> _entries;
+
+    public HttpHeaders()
+        : this(0)
+    {
+    }
+
+    // The parser sizes for a typical response (10-20 headers) so the list does not regrow per header.
+    internal HttpHeaders(int capacity)
+    {
+        _entries = new List<KeyValuePair<string, string>>(capacity);
+    }
 
     public int Count => _entries.Count;
 

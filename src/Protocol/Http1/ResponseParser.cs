@@ -27,7 +27,10 @@ internal sealed class ResponseParser
     private int _minorVersion;
     private int _statusCode;
     private string _reasonPhrase = "";
-    private HttpHeaders _headers = new();
+    // Typical responses carry 10-20 headers; sizing for that avoids regrowing the list while parsing.
+    private const int ExpectedHeaderCount = 16;
+
+    private HttpHeaders _headers = new(ExpectedHeaderCount);
 
     public ResponseParser(int maxHeaderBytes = ProtocolLimits.MaxResponseHeaderBytes, int maxHeaderCount = ProtocolLimits.MaxResponseHeaderCount)
     {
@@ -45,7 +48,7 @@ internal sealed class ResponseParser
         _minorVersion = 0;
         _statusCode = 0;
         _reasonPhrase = "";
-        _headers = new HttpHeaders();
+        _headers = new HttpHeaders(ExpectedHeaderCount);
     }
 
     /// <summary>The parsed head; valid once <see cref="TryParse"/> returned true.</summary>
@@ -184,7 +187,7 @@ internal sealed class ResponseParser
                 $"response has more than {_maxHeaderCount} headers");
         }
 
-        _headers.Add(KnownHeaders.GetName(name), value.IsEmpty ? "" : Encoding.Latin1.GetString(value));
+        _headers.Add(KnownHeaders.GetName(name), value.IsEmpty ? "" : KnownHeaders.GetValue(value));
     }
 
     private static void ThrowInvalidHeader(ReadOnlySpan<byte> line, string why) =>

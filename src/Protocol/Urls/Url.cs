@@ -111,6 +111,11 @@ public sealed class Url : IEquatable<Url>
         }
 
         var cleaned = UrlParser.Clean(reference);
+        if (cleaned.Length > UrlParser.MaxUrlLength)
+        {
+            throw new UrlFormatException(reference[..100] + "...", $"reference is {cleaned.Length} characters, more than the limit of {UrlParser.MaxUrlLength}");
+        }
+
         if (UrlParser.TrySplitScheme(cleaned, out var scheme, out var afterScheme))
         {
             var hasAuthority = afterScheme.StartsWith("//", StringComparison.Ordinal) || afterScheme.StartsWith(@"\\", StringComparison.Ordinal);

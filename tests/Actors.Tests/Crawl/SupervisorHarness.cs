@@ -31,7 +31,7 @@ internal sealed class SupervisorHarness : IAsyncDisposable
 
     public IActorRef Create(CrawlOptions options)
     {
-        _robots = new RobotsCache(_client, TestRobots.Parse);
+        _robots = new RobotsCache(_client, RobotsRules.For("crawler"));
         var work = new FetchWork(_client, new FetchResilience(Resilience), new HostPoliteness(Fetcher.PerHost, Fetcher.Delay),
             _robots, new MemorySink(), Fetcher);
         Supervisor = _system.ActorOf(Props.Create(() => new CrawlSupervisor(options, work, null, Stats, _stopping.Token)), "crawl");

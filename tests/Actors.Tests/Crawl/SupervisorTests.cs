@@ -171,7 +171,7 @@ public sealed class SupervisorTests : IAsyncLifetime
     {
         await using var harness = new SupervisorHarness();
 
-        var result = await harness.RunAsync(Options() with { MaxDepth = depth });
+        var result = await harness.RunAsync(Options() with { Frontier = new FrontierOptions { MaxDepth = depth } });
 
         Assert.Equal(expected.Order(), result.Outcomes.Select(o => o.Url.Path).Order());
     }
@@ -181,7 +181,7 @@ public sealed class SupervisorTests : IAsyncLifetime
     {
         await using var harness = new SupervisorHarness();
 
-        var result = await harness.RunAsync(Options() with { FollowPages = false, RequisitesAnyHost = true });
+        var result = await harness.RunAsync(Options() with { Frontier = new FrontierOptions { MaxDepth = 0 }, Scope = new ScopeOptions { SpanHosts = true } });
 
         Assert.Equal(["/", "/fonts/f.woff2", "/img/bg.png", "/logo.png", "/style.css"], result.Outcomes.Select(o => o.Url.Path).Order());
         Assert.All(result.Outcomes.Where(o => o.Url.Path != "/"), o => Assert.True(o.IsRequisite));
@@ -192,7 +192,7 @@ public sealed class SupervisorTests : IAsyncLifetime
     {
         await using var harness = new SupervisorHarness();
 
-        var result = await harness.RunAsync(Options() with { MaxPages = 2 });
+        var result = await harness.RunAsync(Options() with { Frontier = new FrontierOptions { MaxPages = 2 } });
 
         Assert.Equal(2, result.Outcomes.Count(o => !o.IsRequisite));
     }

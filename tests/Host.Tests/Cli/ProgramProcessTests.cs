@@ -8,7 +8,7 @@ namespace Crawler.Host.Tests.Cli;
 /// <summary>The real executable, end to end: Program.Main, the embedded reference.conf, the process exit code.</summary>
 public sealed class ProgramProcessTests
 {
-    private static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    private static ProcessStartInfo StartInfo(string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,7 +23,12 @@ public sealed class ProgramProcessTests
         }
 
         start.Environment["CRAWLER__CRAWL__DEPTH"] = "2";
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    private static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TestTimeouts.Default);
@@ -59,5 +64,33 @@ public sealed class ProgramProcessTests
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.Contains("--definitely-not-an-option", error, StringComparison.Ordinal);
         Assert.DoesNotContain("--definitely-not-an-option", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Executable_SigintDuringFetch_Exits130()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // A peer that accepts and then says nothing, so `get` is still waiting when the signal arrives.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        using var process = Process.Start(StartInfo(["get", $"http://127.0.0.1:{port}/"]))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
+        using var accepted = await listener.AcceptSocketAsync(timeout.Token);
+
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(timeout.Token);
+        }
+
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == ExitCodes.Interrupted, $"exit {process.ExitCode}; stderr: {await error}");
+        Assert.Empty(await output);
     }
 }

@@ -60,7 +60,10 @@ public sealed class ReferenceConfTests
         Assert.Equal(TimeSpan.Zero, settings.Crawl.Delay);
         Assert.Equal("mirror", settings.Crawl.Output);
         Assert.Equal(TimeSpan.FromMilliseconds(500), settings.Crawl.RetryBackoff);
-        Assert.Equal(0.5, settings.Crawl.CircuitBreaker.FailureRatio);
+        Assert.Equal(0.8, settings.Crawl.CircuitBreaker.FailureRatio);
+        Assert.True(settings.Crawl.CircuitBreaker.Enabled);
+        Assert.Equal(4, settings.Crawl.Fetchers);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.Crawl.RetryMaxBackoff);
         Assert.Equal(1, settings.Warm.Repeat);
         Assert.Equal(64, settings.Load.Connections);
         Assert.Equal(0, settings.Load.Rate);

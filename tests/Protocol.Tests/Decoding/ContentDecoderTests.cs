@@ -146,6 +146,28 @@ public sealed class ContentDecoderTests
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore < 4 << 20, "decoding a bomb should not allocate megabytes");
     }
 
+    // Note: a plain gzip of zeros expands about 1000x, DEFLATE's ceiling is about 1032x, so the default ratio of
+    // 1000 hardly ever catches a single layer (MaxDecodedBytes does); it catches stacked and brotli bombs.
+    [Fact]
+    public void Decode_StackedGzipBombWithDefaultLimits_EndsOnRatioWithinMegabytes()
+    {
+        var member = Compress.With("gzip", new byte[1 << 20]);
+        var innerBomb = new byte[member.Length * 1024];
+        for (var i = 0; i < 1024; i++)
+        {
+            member.CopyTo(innerBomb, i * member.Length);
+        }
+
+        // About 1 MiB of gzip members (1 GiB decoded), compressed again: a few KiB on the wire.
+        var encoded = Compress.With("gzip", innerBomb);
+
+        using var decoded = ContentDecoder.Decode(new MemoryStream(encoded), ["gzip", "gzip"], DecodingLimits.Default);
+        var e = Assert.Throws<DecodingException>(() => Drain(decoded));
+
+        Assert.Equal(DecodingError.ExpansionRatio, e.Reason);
+        Assert.True(e.DecodedBytes < 64L << 20, $"decoded {e.DecodedBytes} from {e.EncodedBytes}");
+    }
+
     [Fact]
     public void Decode_HighExpansionPastGrace_ThrowsRatioWithNumbers()
     {

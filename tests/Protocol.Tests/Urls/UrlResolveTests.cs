@@ -111,6 +111,13 @@ public sealed class UrlResolveTests
     }
 
     [Fact]
+    public void Resolve_TooLongReference_Throws()
+    {
+        var e = Assert.Throws<UrlFormatException>(() => Base.Resolve(new string('a', UrlParser.MaxUrlLength + 1)));
+        Assert.Contains("more than the limit", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resolve_AgainstFileBase_StaysOnFile()
         => Assert.Equal("file:///srv/site/img/a.png", Url.Parse("file:///srv/site/pages/x.html").Resolve("../img/a.png").ToString());
 

@@ -2,12 +2,12 @@ using Crawler.Host.Configuration;
 
 namespace Crawler.Host.Tests.Configuration;
 
-public sealed class HttpSettingsExtensionsTests
+public sealed class ClientOptionsFactoryTests
 {
     [Fact]
-    public void ToClientOptions_ReferenceDefaults_MatchProtocolDefaults()
+    public void Create_ReferenceDefaults_MatchProtocolDefaults()
     {
-        var options = CrawlerConfigurationLoader.Load(new ConfigurationLoadRequest()).Settings.Http.ToClientOptions();
+        var options = ClientOptionsFactory.Create(CrawlerConfigurationLoader.Load(new ConfigurationLoadRequest()).Settings.Http);
         var defaults = new Crawler.Protocol.ClientOptions();
         Assert.Equal(defaults.UserAgent, options.UserAgent);
         Assert.Equal(defaults.MaxRedirects, options.MaxRedirects);
@@ -24,12 +24,12 @@ public sealed class HttpSettingsExtensionsTests
     }
 
     [Fact]
-    public void ToClientOptions_CacheOff_HasNoCache()
+    public void Create_CacheOff_HasNoCache()
     {
         var settings = CrawlerConfigurationLoader.Load(new ConfigurationLoadRequest
         {
             Overrides = [new ConfigOverride("crawler.http.cache.enabled", false, "--no-cache")],
         }).Settings;
-        Assert.Null(settings.Http.ToClientOptions().Cache);
+        Assert.Null(ClientOptionsFactory.Create(settings.Http).Cache);
     }
 }

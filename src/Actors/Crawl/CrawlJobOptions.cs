@@ -1,0 +1,27 @@
+using Crawler.Actors.Fetching;
+using Crawler.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace Crawler.Actors.Crawl;
+
+/// <summary>Everything one crawl or warm run needs, as the commands assemble it from configuration and flags.</summary>
+public sealed record CrawlJobOptions(CrawlOptions Crawl)
+{
+    public FetcherOptions Fetcher { get; init; } = new();
+
+    public FetchResilienceOptions Resilience { get; init; } = new();
+
+    public ClientOptions Client { get; init; } = new();
+
+    /// <summary>The mirror folder; null keeps nothing on disk (warm).</summary>
+    public string? OutputDirectory { get; init; }
+
+    public bool ConvertLinks { get; init; }
+
+    /// <summary>Seed from each seed origin's /sitemap.xml as well.</summary>
+    public bool UseSitemap { get; init; }
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    public ILoggerFactory? LoggerFactory { get; init; }
+}

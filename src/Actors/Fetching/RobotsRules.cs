@@ -1,0 +1,13 @@
+using Crawler.Actors.Crawl;
+
+namespace Crawler.Actors.Fetching;
+
+/// <summary>The parse function <see cref="RobotsCache"/> takes, over <see cref="RobotsTxt"/>.</summary>
+public static class RobotsRules
+{
+    public static Func<string, Func<string, bool>> For(string userAgent) => text =>
+    {
+        var robots = RobotsTxt.Parse(text);
+        return pathAndQuery => robots.IsAllowed(pathAndQuery, userAgent);
+    };
+}

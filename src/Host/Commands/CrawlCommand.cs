@@ -1,0 +1,215 @@
+using System.CommandLine;
+using System.Text;
+using Crawler.Actors.Crawl;
+using Crawler.Actors.Fetching;
+using Crawler.Actors.Stats;
+using Crawler.Host.Cli;
+using Crawler.Host.Configuration;
+using Crawler.Host.Output;
+using Crawler.Host.Sample;
+using Crawler.Protocol.Urls;
+using Microsoft.Extensions.Logging;
+using Serilog.Events;
+
+namespace Crawler.Host.Commands;
+
+/// <summary>
+/// <c>crawler crawl [URL...] -o DIR</c>: mirrors sites with the actor crawler. With no URL it crawls the sample site
+/// shipped with the program, served on 127.0.0.1 from inside the process, into ./mirror.
+/// </summary>
+public sealed class CrawlCommand : CrawlerCommand
+{
+    private readonly Argument<string[]> _urls = new("url")
+    {
+        Description = "Seed URLs (http or https). Without one, the sample site shipped with crawler.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private readonly Option<string?> _output = new("--output", "-o") { Description = "Mirror folder (crawler.crawl.output).", HelpName = "DIR" };
+
+    private readonly Option<int?> _depth = new("--depth", "-l") { Description = "Page links followed from the seeds (crawler.crawl.depth)." };
+
+    private readonly Option<int?> _maxPages = new("--max-pages") { Description = "Pages fetched at most; requisites not counted (crawler.crawl.max-pages)." };
+
+    private readonly Option<int?> _concurrency = new("--concurrency", "-c") { Description = "Requests in flight across all hosts (crawler.crawl.concurrency)." };
+
+    private readonly Option<int?> _perHost = new("--per-host") { Description = "Requests in flight per host (crawler.crawl.per-host)." };
+
+    private readonly Option<string?> _delay = new("--delay") { Description = "Pause between requests to one host, e.g. 500ms (crawler.crawl.delay).", HelpName = "DURATION" };
+
+    private readonly Option<string?> _userAgent = new("--user-agent", "-A") { Description = "The User-Agent header (crawler.http.user-agent)." };
+
+    private readonly Option<bool> _spanHosts = new("--span-hosts", "-H") { Description = "Follow links to other hosts (crawler.crawl.span-hosts).", Arity = ArgumentArity.Zero };
+
+    private readonly Option<string[]> _domains = new("--domains", "-D") { Description = "With --span-hosts, the domains allowed (comma-separated or repeated)." };
+
+    private readonly Option<string[]> _include = new("--include", "-I") { Description = "Path patterns pages must match (repeatable)." };
+
+    private readonly Option<string[]> _exclude = new("--exclude", "-X") { Description = "Path patterns no URL may match (repeatable)." };
+
+    private readonly Option<bool> _noParent = new("--no-parent", "-np") { Description = "Never ascend above a seed's directory.", Arity = ArgumentArity.Zero };
+
+    private readonly Option<bool> _ignoreRobots = new("--ignore-robots") { Description = "Do not fetch or honour robots.txt (crawler.crawl.ignore-robots).", Arity = ArgumentArity.Zero };
+
+    private readonly Option<bool> _sitemap = new("--sitemap") { Description = "Also seed from each seed origin's /sitemap.xml.", Arity = ArgumentArity.Zero };
+
+    private readonly Option<bool> _convertLinks = new("--convert-links", "-k") { Description = "After the crawl, point links in saved pages at the local files (crawler.crawl.convert-links).", Arity = ArgumentArity.Zero };
+
+    public override string Name => "crawl";
+
+    public override string Description => "Mirror sites: pages within --depth plus everything they need to render, politely, into -o DIR.";
+
+    public override void Configure(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Add(_urls);
+        foreach (var option in new Option[] { _output, _depth, _maxPages, _concurrency, _perHost, _delay, _userAgent, _spanHosts, _domains, _include, _exclude, _noParent, _ignoreRobots, _sitemap, _convertLinks })
+        {
+            command.Add(option);
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var result = context.ParseResult;
+        var configuration = context.LoadConfiguration(Flags(result));
+        var settings = configuration.Settings;
+        using var loggerFactory = context.CreateLoggerFactory(settings, LogEventLevel.Information);
+        var logger = loggerFactory.CreateLogger("crawl");
+
+        await using var sample = (result.GetValue(_urls) ?? []).Length == 0 ? SampleSiteServer.Start() : null;
+        var seeds = sample is not null
+            ? [Url.Parse(sample.BaseAddress.ToString())]
+            : (result.GetValue(_urls) ?? []).Select(ParseSeed).ToArray();
+        var output = Path.GetFullPath(string.IsNullOrWhiteSpace(settings.Crawl.Output) ? "mirror" : settings.Crawl.Output, context.Environment.CurrentDirectory);
+        if (sample is not null)
+        {
+            CrawlCommandLog.SampleSite(logger, sample.BaseAddress, output);
+        }
+
+        var crawl = new CrawlOptions(seeds)
+        {
+            Frontier = new FrontierOptions { MaxDepth = settings.Crawl.Depth, MaxPages = settings.Crawl.MaxPages > 0 ? settings.Crawl.MaxPages : null },
+            Scope = new ScopeOptions
+            {
+                SpanHosts = settings.Crawl.SpanHosts,
+                Domains = SplitList(result.GetValue(_domains)),
+                Include = result.GetValue(_include) ?? [],
+                Exclude = result.GetValue(_exclude) ?? [],
+                NoParent = result.GetValue(_noParent),
+            },
+            Concurrency = Math.Max(1, settings.Crawl.Concurrency),
+            Fetchers = Math.Clamp(settings.Crawl.Concurrency, 1, Environment.ProcessorCount * 2),
+            Parsers = Math.Max(1, Environment.ProcessorCount / 2),
+        };
+        var job = Job(crawl, settings, loggerFactory) with
+        {
+            OutputDirectory = output,
+            ConvertLinks = settings.Crawl.ConvertLinks,
+            UseSitemap = result.GetValue(_sitemap),
+        };
+
+        var stats = new CrawlStats();
+        var run = await RunWithProgressAsync(context, () => stats, logger, "crawl", token => CrawlJob.RunAsync(job, stats, token), cancellationToken);
+
+        if (context.Global.Json)
+        {
+            using var buffer = new MemoryStream();
+            await CrawlReportWriter.WriteJsonAsync(buffer, run);
+            await context.Out.WriteLineAsync(Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+        else
+        {
+            await CrawlReportWriter.WriteTextAsync(context.Out, run, output);
+        }
+
+        return run.Cancelled ? ExitCodes.Interrupted : ExitCodes.Ok;
+    }
+
+    /// <summary>The job settings crawl and warm share: politeness, retries, breaker, HTTP client.</summary>
+    internal static CrawlJobOptions Job(CrawlOptions crawl, CrawlerSettings settings, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var breaker = settings.Crawl.CircuitBreaker;
+        return new CrawlJobOptions(crawl)
+        {
+            Client = ClientOptionsFactory.Create(settings.Http),
+            Fetcher = new FetcherOptions
+            {
+                PerHost = Math.Max(1, settings.Crawl.PerHost),
+                Delay = settings.Crawl.Delay,
+                IgnoreRobots = settings.Crawl.IgnoreRobots,
+                UserAgent = settings.Http.UserAgent,
+            },
+            Resilience = new FetchResilienceOptions
+            {
+                MaxRetryAttempts = Math.Max(0, settings.Crawl.Retries),
+                BaseDelay = settings.Crawl.RetryBackoff,
+                BreakerFailureRatio = breaker.FailureRatio is > 0 and <= 1 ? breaker.FailureRatio : 0.5,
+                BreakerMinimumThroughput = Math.Max(2, breaker.MinimumThroughput),
+                SamplingDuration = breaker.SamplingDuration > TimeSpan.FromMilliseconds(500) ? breaker.SamplingDuration : TimeSpan.FromSeconds(30),
+                BreakDuration = breaker.BreakDuration > TimeSpan.FromMilliseconds(500) ? breaker.BreakDuration : TimeSpan.FromSeconds(30),
+            },
+            LoggerFactory = loggerFactory,
+        };
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the progress display beside it; Ctrl+C becomes a graceful stop.</summary>
+    internal static async Task<T> RunWithProgressAsync<T>(CommandContext context, Func<CrawlStats> stats, ILogger logger, string title,
+        Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(work);
+        using var done = new CancellationTokenSource();
+        var live = !context.Environment.IsErrorRedirected && !context.Global.Quiet && ReferenceEquals(context.Error, Console.Error);
+        var progress = ProgressDisplay.RunAsync(stats, live, logger, title, done.Token);
+        using var onCancel = cancellationToken.Register(() => ProgressLog.Stopping(logger, stats().Snapshot().InFlight));
+        try
+        {
+            return await work(cancellationToken);
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await progress;
+        }
+    }
+
+    internal static Url ParseSeed(string text)
+    {
+        if (!Url.TryParse(text.Trim(), out var url, out var error) || url is null || !url.IsHttp)
+        {
+            throw new CommandException(ExitCodes.Usage, $"'{text}' is not an http(s) URL{(error is null ? "" : ": " + error)}");
+        }
+
+        return url;
+    }
+
+    private static string[] SplitList(string[]? values)
+        => (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+
+    private List<ConfigOverride> Flags(ParseResult result)
+    {
+        var flags = new List<ConfigOverride>();
+        void Add<T>(Option<T> option, string path)
+        {
+            if (result.GetResult(option) is not null && result.GetValue(option) is { } value && (value is not bool b || b))
+            {
+                flags.Add(new ConfigOverride(path, value, option.Name));
+            }
+        }
+
+        Add(_output, "crawler.crawl.output");
+        Add(_depth, "crawler.crawl.depth");
+        Add(_maxPages, "crawler.crawl.max-pages");
+        Add(_concurrency, "crawler.crawl.concurrency");
+        Add(_perHost, "crawler.crawl.per-host");
+        Add(_delay, "crawler.crawl.delay");
+        Add(_userAgent, "crawler.http.user-agent");
+        Add(_spanHosts, "crawler.crawl.span-hosts");
+        Add(_ignoreRobots, "crawler.crawl.ignore-robots");
+        Add(_convertLinks, "crawler.crawl.convert-links");
+        return flags;
+    }
+}

@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Text;
+using Crawler.Actors.Crawl;
+using Crawler.Actors.Stats;
+using Crawler.Actors.Warm;
+using Crawler.Host.Cli;
+using Crawler.Host.Configuration;
+using Crawler.Host.Output;
+using Microsoft.Extensions.Logging;
+using Serilog.Events;
+
+namespace Crawler.Host.Commands;
+
+/// <summary>
+/// <c>crawler warm URL...</c>: fetches each page and all its requisites (through CSS too, on any host) but no other
+/// pages, and prints status, bytes, time and cache status per resource; <c>--repeat N</c> shows whether the hit ratio
+/// rose. Exits 1 when any requisite is broken.
+/// </summary>
+public sealed class WarmCommand : CrawlerCommand
+{
+    private readonly Argument<string[]> _urls = new("url")
+    {
+        Description = "Pages to warm (http or https).",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private readonly Option<int?> _repeat = new("--repeat", "-n") { Description = "Passes over the set (crawler.warm.repeat)." };
+
+    private readonly Option<int?> _concurrency = new("--concurrency", "-c") { Description = "Requests in flight (crawler.crawl.concurrency)." };
+
+    private readonly Option<int?> _perHost = new("--per-host") { Description = "Requests in flight per host (crawler.crawl.per-host)." };
+
+    private readonly Option<string?> _userAgent = new("--user-agent", "-A") { Description = "The User-Agent header (crawler.http.user-agent)." };
+
+    private readonly Option<bool> _ignoreRobots = new("--ignore-robots") { Description = "Do not fetch or honour robots.txt.", Arity = ArgumentArity.Zero };
+
+    public override string Name => "warm";
+
+    public override string Description => "Warm caches: fetch pages and every resource they need; show status, bytes, time and cache status per resource.";
+
+    public override void Configure(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Add(_urls);
+        command.Add(_repeat);
+        command.Add(_concurrency);
+        command.Add(_perHost);
+        command.Add(_userAgent);
+        command.Add(_ignoreRobots);
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var result = context.ParseResult;
+        var configuration = context.LoadConfiguration(Flags(result));
+        var settings = configuration.Settings;
+        using var loggerFactory = context.CreateLoggerFactory(settings, LogEventLevel.Information);
+        var logger = loggerFactory.CreateLogger("warm");
+
+        var seeds = (result.GetValue(_urls) ?? []).Select(CrawlCommand.ParseSeed).ToArray();
+        var crawl = new CrawlOptions(seeds)
+        {
+            Concurrency = Math.Max(1, settings.Crawl.Concurrency),
+            Fetchers = Math.Clamp(settings.Crawl.Concurrency, 1, Environment.ProcessorCount * 2),
+        };
+        var job = CrawlCommand.Job(crawl, settings, loggerFactory);
+        var current = new CrawlStats();
+        var rounds = await CrawlCommand.RunWithProgressAsync(context, () => current, logger, "warm",
+            token => WarmRunner.RunAsync(job, Math.Max(1, settings.Warm.Repeat), _ => current = new CrawlStats(), token),
+            cancellationToken);
+
+        if (context.Global.Json)
+        {
+            using var buffer = new MemoryStream();
+            await WarmReportWriter.WriteJsonAsync(buffer, rounds);
+            await context.Out.WriteLineAsync(Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+        else
+        {
+            await WarmReportWriter.WriteTextAsync(context.Out, rounds);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
+
+        return rounds.Any(r => r.Broken > 0) ? ExitCodes.HttpFailure : ExitCodes.Ok;
+    }
+
+    private List<ConfigOverride> Flags(ParseResult result)
+    {
+        var flags = new List<ConfigOverride>();
+        if (result.GetValue(_repeat) is { } repeat)
+        {
+            flags.Add(new ConfigOverride("crawler.warm.repeat", repeat, "--repeat"));
+        }
+
+        if (result.GetValue(_concurrency) is { } concurrency)
+        {
+            flags.Add(new ConfigOverride("crawler.crawl.concurrency", concurrency, "--concurrency"));
+        }
+
+        if (result.GetValue(_perHost) is { } perHost)
+        {
+            flags.Add(new ConfigOverride("crawler.crawl.per-host", perHost, "--per-host"));
+        }
+
+        if (result.GetValue(_userAgent) is { } agent)
+        {
+            flags.Add(new ConfigOverride("crawler.http.user-agent", agent, "--user-agent"));
+        }
+
+        if (result.GetValue(_ignoreRobots))
+        {
+            flags.Add(new ConfigOverride("crawler.crawl.ignore-robots", true, "--ignore-robots"));
+        }
+
+        return flags;
+    }
+}
