@@ -245,6 +245,8 @@ def report(a):
     w = out.append
     w("# Benchmark results (`bench/run`)\n")
     w(f"- Date: {meta['date']}; commit `{meta['commit']}` ({meta['branch']})")
+    if meta.get("crawler"):
+        w(f"- crawler binary: {meta['crawler']}")
     w(f"- Machine: {meta['nproc']} cores, {meta['cpu']}, {meta['mem']}; nginx {meta['nginx']} pinned to one core "
       f"(1 worker, gzip on, keep-alive), clients unpinned; outputs on tmpfs")
     w(f"- Command: `{meta['command']}` — {meta['pages']} pages, {meta['runs']} run(s) per tool, alternating; "
@@ -368,11 +370,12 @@ def target_lines(by, only):
         lines.append(f"- load 1 KB req/s ≥ 0.95× wrk: {c:.0f} vs {p:.0f} = {c / p:.2f}× — {'met' if c >= 0.95 * p else 'NOT met'}")
         cc, pc = get("load-1k", OURS, "cpu"), get("load-1k", "wrk", "cpu")
         cw, pw = get("load-1k", OURS, "wall"), get("load-1k", "wrk", "wall")
-        if cc is not None and pc:
-            # Per request too: the totals include .NET start-up and reward whoever sent fewer requests.
-            per = (f" (per request {cc / (c * cw) * 1e6:.1f} µs vs {pc / (p * pw) * 1e6:.1f} µs)" if cw and pw else "")
-            lines.append(f"- load 1 KB client CPU ≤ 1.2× wrk: {cc:.2f} s vs {pc:.2f} s = {cc / pc:.2f}×{per} — "
-                         f"{'met' if cc <= 1.2 * pc else 'NOT met'}")
+        if cc is not None and pc and cw and pw:
+            # Judged per request: the totals cover the same duration, so whoever sends fewer requests would pass
+            # on totals alone; ours also carry .NET start-up (~0.2 s), which the per-request figure amortises.
+            oc, wc = cc / (c * cw) * 1e6, pc / (p * pw) * 1e6
+            lines.append(f"- load 1 KB client CPU ≤ 1.2× wrk, per request: {oc:.1f} µs vs {wc:.1f} µs = {oc / wc:.2f}× "
+                         f"(totals {cc:.2f} s vs {pc:.2f} s) — {'met' if oc <= 1.2 * wc else 'NOT met'}")
     return "\n".join(lines)
 
 
