@@ -105,8 +105,8 @@ WRK_CPU=$(cpu_total "$WORK/wrk.cpu")
 echo "crawler load -c $CONNECTIONS -d $DURATION" >&2
 timed "$WORK/crawler.txt" "$WORK/crawler.cpu" "$CRAWLER" load "$URL" -c "$CONNECTIONS" -d "$DURATION" --json
 OURS_RPS=$(python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["requestsPerSecond"], 2))' "$WORK/crawler.txt")
-OURS_P50=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["latency"]["percentilesUs"]["50"] / 1000)' "$WORK/crawler.txt")
-OURS_P99=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["latency"]["percentilesUs"]["99"] / 1000)' "$WORK/crawler.txt")
+OURS_P50=$(python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["latency"]["percentilesUs"]["50"] / 1000, 3))' "$WORK/crawler.txt")
+OURS_P99=$(python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["latency"]["percentilesUs"]["99"] / 1000, 3))' "$WORK/crawler.txt")
 OURS_CPU=$(cpu_total "$WORK/crawler.cpu")
 
 echo "hey -c $CONNECTIONS -z $DURATION" >&2
@@ -122,6 +122,7 @@ printf '%-8s %12s %10s %10s %10s\n' crawler "$OURS_RPS" "$OURS_P50" "$OURS_P99" 
 printf '%-8s %12s %10s %10s %10s\n' hey "$HEY_RPS" "$HEY_P50" "$HEY_P99" "$HEY_CPU"
 SECONDS_RUN=${DURATION%s}
 awk -v o="$OURS_RPS" -v w="$WRK_RPS" -v oc="$OURS_CPU" -v wc="$WRK_CPU" -v d="$SECONDS_RUN" 'BEGIN {
-  printf "\nours / wrk: requests/s %.3f (target >= 0.95), client CPU %.3f (target <= 1.2)\n", o / w, oc / wc;
-  printf "client CPU per request: wrk %.2f us, crawler %.2f us\n", wc * 1e6 / (w * d), oc * 1e6 / (o * d) }'
+  printf "\nours / wrk: requests/s %.3f (target >= 0.95)\n", o / w;
+  printf "client CPU per request: wrk %.2f us, crawler %.2f us, ratio %.3f (target <= 1.2; total CPU ratio %.3f)\n",
+    wc * 1e6 / (w * d), oc * 1e6 / (o * d), (oc / o) / (wc / w), oc / wc }'
 echo "(durations $DURATION each; machine shared with other work, so figures are noisy)"

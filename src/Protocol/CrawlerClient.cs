@@ -187,7 +187,7 @@ public sealed partial class CrawlerClient : IAsyncDisposable
         {
             return (connection, await connection.SendAsync(request, deadline, cancellationToken));
         }
-        catch (Exception e) when (reused && !connection.ReceivedResponseBytes && IsRetryable(e))
+        catch (Exception e) when (reused && !connection.ReceivedResponseBytes && IsIdempotent(request.Method) && IsRetryable(e))
         {
             // The server closed an idle keep-alive connection as we reused it: GET and HEAD are safe to send again, once.
             await _pool.ReturnAsync(connection);
@@ -235,6 +235,9 @@ public sealed partial class CrawlerClient : IAsyncDisposable
 
         await _pool.ReturnAsync(connection);
     }
+
+    private static bool IsIdempotent(string method) =>
+        method.Equals("GET", StringComparison.OrdinalIgnoreCase) || method.Equals("HEAD", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsRetryable(Exception e) =>
         e is NetworkException and not TlsHandshakeException

@@ -15,6 +15,8 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> LogLevel { get; } = CreateLogLevel();
+
     public Option<bool> Quiet { get; } = new("--quiet", "-q")
     {
         Description = "Log errors only.",
@@ -54,6 +56,7 @@ internal sealed class GlobalOptions
     {
         root.Add(Verbose);
         root.Add(Quiet);
+        root.Add(LogLevel);
         root.Add(Config);
         root.Add(Set);
         root.Add(Json);
@@ -66,5 +69,18 @@ internal sealed class GlobalOptions
         ConfigFiles: result.GetValue(Config) ?? [],
         Overrides: result.GetValue(Set) ?? [],
         Json: result.GetValue(Json),
-        NoColor: result.GetValue(NoColor));
+        NoColor: result.GetValue(NoColor),
+        LogLevel: result.GetValue(LogLevel));
+
+    private static Option<string?> CreateLogLevel()
+    {
+        var option = new Option<string?>("--log-level")
+        {
+            Description = "Log level on stderr, instead of counting -v: verbose, debug, information, warning, error or fatal.",
+            HelpName = "LEVEL",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong("verbose", "debug", "information", "warning", "error", "fatal");
+        return option;
+    }
 }

@@ -149,8 +149,49 @@ public static class CrawlerConfigurationLoader
             var dotted = string.Join('.', path.Segments);
             if (!SettingsSchema.Crawler.Leaves.ContainsKey(dotted))
             {
-                throw new HoconException(value.Origin, $"unknown setting '{dotted}'; run 'crawler config' to list the settings that exist");
+                var suggestion = Nearest(dotted);
+                throw new HoconException(
+                    value.Origin,
+                    suggestion is null
+                        ? $"unknown setting '{dotted}'; run 'crawler config' to list the settings that exist"
+                        : $"unknown setting '{dotted}'; did you mean '{suggestion}'?");
             }
         }
+    }
+
+    // Typos are a letter or two away; anything further is a different setting, not worth guessing at.
+    private const int MaxSuggestionDistance = 3;
+
+    private static string? Nearest(string key)
+        => SettingsSchema.Crawler.Leaves.Keys
+            .Select(candidate => (candidate, distance: EditDistance(key, candidate)))
+            .Where(c => c.distance <= MaxSuggestionDistance)
+            .OrderBy(c => c.distance)
+            .ThenBy(c => c.candidate, StringComparer.Ordinal)
+            .Select(c => c.candidate)
+            .FirstOrDefault();
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), substitution);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 }

@@ -10,7 +10,7 @@ public static class LogLevels
     public const string Auto = "auto";
 
     /// <summary>
-    /// <c>-q</c> beats everything (errors only); then <c>-v</c> (debug) and <c>-vv</c> (verbose); then
+    /// <c>-q</c> beats everything (errors only); then <c>--log-level</c>; then <c>-v</c> (debug) and <c>-vv</c> (verbose); then
     /// <c>crawler.log.level</c> unless it is <c>auto</c>; then the command's own default.
     /// </summary>
     public static LogEventLevel Resolve(GlobalSettings global, string? configuredLevel, LogEventLevel commandDefault)
@@ -19,6 +19,11 @@ public static class LogLevels
         if (global.Quiet)
         {
             return LogEventLevel.Error;
+        }
+
+        if (global.LogLevel is { } explicitLevel)
+        {
+            return Parse(explicitLevel);
         }
 
         if (global.Verbosity >= 2)

@@ -79,7 +79,7 @@ internal static class LoadSvgChart
         return sb.ToString();
     }
 
-    /// <summary>The smallest 1, 2 or 5 × 10^k at or above <paramref name="value"/>, so y ticks read well.</summary>
+    /// <summary>The smallest 1, 2, 2.5 or 5 × 10^k at or above <paramref name="value"/>, so y ticks read well.</summary>
     internal static double NiceCeiling(double value)
     {
         if (value <= 0 || double.IsNaN(value))
@@ -88,7 +88,7 @@ internal static class LoadSvgChart
         }
 
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
-        foreach (var step in (ReadOnlySpan<double>)[1, 2, 5, 10])
+        foreach (var step in (ReadOnlySpan<double>)[1, 2, 2.5, 5, 10])
         {
             if (step * magnitude >= value * 0.999_999)
             {

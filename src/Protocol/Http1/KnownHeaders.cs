@@ -25,6 +25,31 @@ internal static class KnownHeaders
 
     private static readonly byte[][] NameBytes = Array.ConvertAll(Names, Encoding.ASCII.GetBytes);
 
+    // Values that recur on nearly every response; matched exactly (they are tokens servers send verbatim).
+    private static readonly string[] Values =
+    [
+        "keep-alive", "close", "chunked", "gzip", "br", "deflate", "nosniff", "Accept-Encoding", "bytes",
+        "text/html", "text/html; charset=utf-8", "text/html; charset=UTF-8", "text/css", "application/javascript",
+        "application/json", "no-cache", "nginx", "Kestrel", "SAMEORIGIN", "DENY", "0",
+    ];
+
+    private static readonly byte[][] ValueBytes = Array.ConvertAll(Values, Encoding.ASCII.GetBytes);
+
+    /// <summary>The shared string for a common value, else a new one (Latin-1, as HTTP field values are octets).</summary>
+    public static string GetValue(ReadOnlySpan<byte> value)
+    {
+        var bytes = ValueBytes;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i].Length == value.Length && value.SequenceEqual(bytes[i]))
+            {
+                return Values[i];
+            }
+        }
+
+        return Encoding.Latin1.GetString(value);
+    }
+
     /// <summary>The shared string for a known name (matched case-insensitively), else a new one.</summary>
     public static string GetName(ReadOnlySpan<byte> name)
     {

@@ -187,7 +187,7 @@ internal sealed class ResponseParser
                 $"response has more than {_maxHeaderCount} headers");
         }
 
-        _headers.Add(KnownHeaders.GetName(name), value.IsEmpty ? "" : Encoding.Latin1.GetString(value));
+        _headers.Add(KnownHeaders.GetName(name), value.IsEmpty ? "" : KnownHeaders.GetValue(value));
     }
 
     private static void ThrowInvalidHeader(ReadOnlySpan<byte> line, string why) =>

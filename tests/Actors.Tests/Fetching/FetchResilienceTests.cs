@@ -1,3 +1,4 @@
+using Crawler.TestSupport.Time;
 using Crawler.Actors.Fetching;
 using Crawler.Protocol;
 using Crawler.Protocol.Http1;
@@ -136,7 +137,7 @@ public sealed class FetchResilienceTests
     [Fact]
     public async Task Pipeline_TooManyRequestsWithRetryAfter_WaitsExactlyThatLong()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var resilience = new FetchResilience(
             new FetchResilienceOptions { MaxRetryAttempts = 1, BaseDelay = TimeSpan.FromMilliseconds(1), UseCircuitBreaker = false },
             time);
@@ -145,7 +146,7 @@ public sealed class FetchResilienceTests
         var responses = new Queue<FetchResponse>([limited, Response(200)]);
 
         var pending = resilience.For("a").ExecuteAsync(_ => ValueTask.FromResult(responses.Dequeue())).AsTask();
-        await WaitUntilAsync(() => time.PendingTimers > 0);
+        await WaitUntilAsync(() => time.ActiveTimers > 0);
 
         time.Advance(TimeSpan.FromSeconds(6));
         Assert.False(pending.IsCompleted);

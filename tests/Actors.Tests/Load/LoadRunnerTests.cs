@@ -42,65 +42,6 @@ public sealed class LoadRunnerTests
     }
 
     [Fact]
-    public async Task Open_RateOverTwoSeconds_HoldsRateWithinOnePercent()
-    {
-        await using var server = await LoadTestServer.StartFixedAsync(1024);
-
-        var report = await RunAsync(new LoadOptions
-        {
-            Target = Url.Parse(server.BaseAddress.ToString()),
-            Connections = 4,
-            Rate = 500,
-            Duration = TimeSpan.FromSeconds(2),
-        });
-
-        Assert.Equal(1000, report.Requests);
-        Assert.Equal(1000, server.Requests);
-        Assert.NotNull(report.Uncorrected);
-
-        // The server's view: a least-squares fit of arrival time against arrival index, robust to a late first or last request.
-        var arrivals = server.Arrivals.Order().Select(t => (double)t / Stopwatch.Frequency).ToArray();
-        var meanIndex = (arrivals.Length - 1) / 2.0;
-        var meanTime = arrivals.Average();
-        var slope = arrivals.Select((t, i) => (i - meanIndex) * (t - meanTime)).Sum()
-            / arrivals.Select((_, i) => (i - meanIndex) * (i - meanIndex)).Sum();
-        var observedRate = 1 / slope;
-        Assert.InRange(observedRate, 495, 505);
-    }
-
-    [Fact]
-    public async Task Open_ServerStallsOnceForOneSecond_StallShowsInCorrectedP999Only()
-    {
-        var stall = TimeSpan.FromSeconds(1);
-        await using var server = await LoadTestServer.StartAsync(async (ctx, n) =>
-        {
-            if (n == 300)
-            {
-                // The subject of the test is a real one-second server stall, so real time it is.
-                await Task.Delay(stall, ctx.RequestAborted);
-            }
-
-            ctx.Response.ContentLength = 2;
-            await ctx.Response.WriteAsync("ok", ctx.RequestAborted);
-        });
-
-        var report = await RunAsync(new LoadOptions
-        {
-            Target = Url.Parse(server.BaseAddress.ToString()),
-            Connections = 2,
-            Rate = 1000,
-            Duration = TimeSpan.FromSeconds(2),
-        });
-
-        Assert.Equal(2000, report.Requests);
-        var corrected = TimeSpan.FromTicks(report.Latency.Percentile(99.9) / 100);
-        var uncorrected = TimeSpan.FromTicks(report.Uncorrected!.Percentile(99.9) / 100);
-        Assert.True(corrected >= TimeSpan.FromMilliseconds(800), $"corrected p99.9 {corrected.TotalMilliseconds} ms should show the 1 s stall");
-        Assert.True(uncorrected < TimeSpan.FromMilliseconds(400), $"uncorrected p99.9 {uncorrected.TotalMilliseconds} ms should hide it");
-        Assert.True(report.Uncorrected.Max >= 900_000_000, "the stalled request itself is the uncorrected max");
-    }
-
-    [Fact]
     public async Task Closed_RequestOverrunsTimeout_CountedAsTimeoutAndRunGoesOn()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,3 +1,4 @@
+using Crawler.TestSupport.Time;
 using Crawler.Actors.Fetching;
 using Crawler.Actors.Stats;
 using Crawler.Actors.Tests.Fetching;
@@ -10,7 +11,7 @@ public sealed class CrawlStatsTests
     [Fact]
     public void Snapshot_MixedOutcomes_CountsOverallAndPerHost()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var stats = new CrawlStats(time);
         stats.Record(Outcome("http://a.test/", 200, 1000));
         stats.Record(Outcome("http://a.test/missing", 404, 10) with { Error = new FetchError(FetchFailureKind.HttpStatus, "HTTP 404", 404) });
@@ -39,7 +40,7 @@ public sealed class CrawlStatsTests
     [Fact]
     public void Snapshot_AfterComplete_ElapsedStopsMoving()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var stats = new CrawlStats(time);
         time.Advance(TimeSpan.FromSeconds(3));
         stats.Complete();

@@ -32,6 +32,7 @@ public sealed class CliApplicationTests
     [InlineData("--no-such-option")]
     [InlineData("nosuchcommand")]
     [InlineData("--config")]
+    [InlineData("--log-level=loud")]
     public async Task BadCommandLine_ExitsUsage(string arg)
     {
         var run = await CliHarness.RunAsync([arg]);
@@ -57,8 +58,9 @@ public sealed class CliApplicationTests
     public async Task GlobalOptions_BeforeOrAfterCommand_AreRead()
     {
         var stub = new StubCommand((_, _) => Task.FromResult(0));
-        await CliHarness.RunAsync(["--json", "--config", "a.conf", "stub", "-q", "--no-color", "--config", "b.conf", "--set", "x=1"], commands: [stub]);
+        await CliHarness.RunAsync(["--json", "--config", "a.conf", "stub", "-q", "--no-color", "--config", "b.conf", "--set", "x=1", "--log-level", "debug"], commands: [stub]);
         var global = stub.Context!.Global;
+        Assert.Equal("debug", global.LogLevel);
         Assert.True(global.Json && global.Quiet && global.NoColor);
         Assert.Equal(["a.conf", "b.conf"], global.ConfigFiles);
         Assert.Equal(["x=1"], global.Overrides);

@@ -21,6 +21,13 @@ public sealed class LogLevelsTests
     public void Resolve_FlagsBeatConfigBeatsCommandDefault(int verbosity, bool quiet, string configured, LogEventLevel expected)
         => Assert.Equal(expected, LogLevels.Resolve(Global(verbosity, quiet), configured, LogEventLevel.Warning));
 
+    [Theory]
+    [InlineData(false, 2, "error", LogEventLevel.Error)]
+    [InlineData(false, 0, "debug", LogEventLevel.Debug)]
+    [InlineData(true, 0, "debug", LogEventLevel.Error)]
+    public void Resolve_LogLevelFlag_BeatsVerbosityButNotQuiet(bool quiet, int verbosity, string level, LogEventLevel expected)
+        => Assert.Equal(expected, LogLevels.Resolve(new GlobalSettings(verbosity, quiet, [], [], Json: false, NoColor: false, level), "warning", LogEventLevel.Warning));
+
     [Fact]
     public void Resolve_UnknownLevel_IsAConfigurationError()
         => Assert.Equal(6, Assert.Throws<CommandException>(() => LogLevels.Resolve(Global(), "loud", LogEventLevel.Warning)).ExitCode);

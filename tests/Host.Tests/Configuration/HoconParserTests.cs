@@ -185,4 +185,16 @@ public sealed class HoconParserTests
         Assert.Equal(new HoconOrigin("test.conf", 4, 10), root.GetValue("server.port")!.Origin);
         Assert.Equal("test.conf:4", root.GetValue("server.port")!.Origin.ToString());
     }
+
+    [Theory]
+    [InlineData("bar { foo = 42 }\nbar = ${bar}", """{"bar":{"foo":42}}""")]
+    [InlineData("foo { a = 1 }\nfoo = ${foo.a}", """{"foo":1}""")]
+    [InlineData("a = [${b}, 2]\nb = 1", """{"a":[1,2],"b":1}""")]
+    [InlineData("a = [${?nope}, 2]", """{"a":[2]}""")]
+    [InlineData("x = ${\"a b\".c}\n\"a b\".c = 3", """{"x":3,"a b":{"c":3}}""")]
+    [InlineData("a = ${b}\na { y = 2 }\nb { x = 1 }", """{"a":{"x":1,"y":2},"b":{"x":1}}""")]
+    [InlineData("a { x = 1 }\na = ${?nope}", """{"a":{"x":1}}""")]
+    [InlineData("s = ${?nope} tail", """{"s":" tail"}""")]
+    public void Substitution_SpecCorners_Resolve(string hocon, string json)
+        => Assert.Equal(json, Json(hocon));
 }

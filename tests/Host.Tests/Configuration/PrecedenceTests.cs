@@ -113,8 +113,20 @@ public sealed class PrecedenceTests : IDisposable
         var file = Write("typo.conf", "crawler {\n  http {\n    max-redirect = 3\n  }\n}");
         var error = Assert.Throws<HoconException>(() => Load([file]));
         Assert.Equal((file, 3), (error.Origin.Source, error.Origin.Line));
-        Assert.Contains("unknown setting 'crawler.http.max-redirect'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown setting 'crawler.http.max-redirect'; did you mean 'crawler.http.max-redirects'?", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_UnknownKeyFarFromAny_SuggestsListingInstead()
+    {
+        var file = Write("far.conf", "crawler.http.completely-unrelated-thing = 1");
+        var error = Assert.Throws<HoconException>(() => Load([file]));
+        Assert.Contains("run 'crawler config'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_KeysOutsideCrawler_AreAllowedAsVariables()
+        => Assert.Equal(4, Load([Write("vars.conf", "my-vars.n = 4\ncrawler.crawl.depth = ${my-vars.n}")]).Settings.Crawl.Depth);
 
     [Fact]
     public void Load_WrongType_FailsWithFileAndLine()

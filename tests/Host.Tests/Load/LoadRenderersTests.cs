@@ -72,9 +72,10 @@ public sealed class LoadRenderersTests
     [InlineData(1.0, 1.0)]
     [InlineData(1.01, 2.0)]
     [InlineData(3.2, 5.0)]
+    [InlineData(2001.0, 2500.0)]
     [InlineData(7.0, 10.0)]
     [InlineData(1234.0, 2000.0)]
-    public void NiceCeiling_Value_RoundsUpToOneTwoFive(double value, double expected)
+    public void NiceCeiling_Value_RoundsUpToOneTwoTwoAndAHalfFive(double value, double expected)
         => Assert.Equal(expected, LoadSvgChart.NiceCeiling(value), 9);
 
     [Theory]

@@ -7,7 +7,7 @@ namespace Crawler.TestSupport.Actors;
 
 /// <summary>
 /// One <see cref="ActorSystem"/> per test on a <see cref="FakeTimeProvider"/> (timers, restart windows and ask
-/// timeouts move only on <c>Time.Advance</c>); disposing terminates it and fails the test if that takes too long.
+/// timeouts move only on <c>Time.Advance</c>) and a capturing logger (<see cref="Logs"/>); disposing terminates it and fails the test if that takes too long.
 /// </summary>
 public abstract class ActorTestBase : IAsyncLifetime
 {
@@ -16,10 +16,14 @@ public abstract class ActorTestBase : IAsyncLifetime
     protected ActorTestBase()
     {
         Time = new FakeTimeProvider();
-        Sys = new ActorSystem(GetType().Name, Time);
+        Logs = new CapturingLoggerFactory();
+        Sys = new ActorSystem(GetType().Name, Time, Logs);
     }
 
     protected FakeTimeProvider Time { get; }
+
+    /// <summary>Everything the system and its actors logged.</summary>
+    protected CapturingLoggerFactory Logs { get; }
 
     protected ActorSystem Sys { get; }
 

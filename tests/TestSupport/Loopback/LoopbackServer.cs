@@ -34,7 +34,10 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Connections accepted so far.</summary>
     public int AcceptedConnections => Volatile.Read(ref _accepted);
 
-    /// <summary>TLS options of the server side when created with a certificate; tests read SNI and ALPN from the connection.</summary>
+    /// <summary>
+    /// Listens on loopback port 0. With a certificate every accepted connection does a TLS handshake first
+    /// (ALPN http/1.1); tests read SNI and ALPN from <see cref="LoopbackConnection.Tls"/>.
+    /// </summary>
     public static LoopbackServer Create(bool ipv6 = false, X509Certificate2? certificate = null)
     {
         var address = ipv6 ? IPAddress.IPv6Loopback : IPAddress.Loopback;

@@ -206,11 +206,7 @@ public sealed class HoconResolver
             throw new HoconException(concat.Origin, $"cannot concatenate {(odd is HoconObject ? "an object" : "a list")} (from {odd.Origin}) with a string, number or boolean");
         }
 
-        if (solid.Count == 1)
-        {
-            return solid[0];
-        }
-
+        // HOCON.md: an undefined ${?x} inside a string concatenation counts as an empty string, so the whitespace stays.
         var text = new StringBuilder();
         foreach (var part in parts)
         {

@@ -1,0 +1,5 @@
+using Microsoft.Extensions.Logging;
+
+namespace Crawler.TestSupport.Actors;
+
+public sealed record LogEntry(LogLevel Level, EventId EventId, string Category, string Message, Exception? Exception);
