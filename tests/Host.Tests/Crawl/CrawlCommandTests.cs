@@ -158,6 +158,28 @@ public sealed class CrawlCommandTests
         Assert.Contains("/away.html", elsewhere.RequestPaths);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Crawl_PerHost_NeverMoreRequestsInFlightToOneHost(int perHost)
+    {
+        using var run = new CrawlRun();
+        run.WriteSite("index.html", string.Concat(Enumerable.Range(0, 30).Select(i => $"<a href=\"p{i}.html\">{i}</a><img src=\"i{i}.png\">")));
+        for (var i = 0; i < 30; i++)
+        {
+            run.WriteSite($"p{i}.html", $"<p>page {i}</p>");
+            run.WriteSite($"i{i}.png", new string('x', 10_000));
+        }
+
+        await using var server = await KestrelSiteServer.ServeFolderAsync(run.Site);
+
+        var (exit, output, _) = await run.RunAsync("crawl", server.Url("/"), "-o", "out", "-c", "8", "--per-host", perHost.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("61 ok", output, StringComparison.Ordinal);
+        Assert.InRange(server.MaxConcurrentRequests, 1, perHost);
+    }
+
     [Fact]
     public async Task Crawl_NotAUrl_UsageError()
     {
