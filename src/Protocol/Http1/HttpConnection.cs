@@ -108,9 +108,12 @@ public sealed partial class HttpConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_inFlight || _broken)
+        if (_inFlight || _broken || _closeAfterResponse)
         {
-            throw new InvalidOperationException(_broken ? "the connection is broken" : "a response is still being read on this connection");
+            throw new InvalidOperationException(
+                _inFlight ? "a response is still being read on this connection"
+                : _broken ? "the connection is broken"
+                : "the server closes this connection after its last response; open a new one");
         }
 
         var isHead = string.Equals(request.Method, "HEAD", StringComparison.OrdinalIgnoreCase);
