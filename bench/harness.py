@@ -230,8 +230,9 @@ def ratio(ours, peer):
 
 SCENARIO_TITLE = {"crawl": "crawl", "load-1k": "load 1 KB, 64 conns", "load-30k-gz": "load 30 KB .gz, 64 conns",
                   "get": "get 1 KB, one process"}
-TOOL_ORDER = {"crawl": [OURS, "wget2", "wget"], "load-1k": [OURS, "wrk", "hey"], "load-30k-gz": [OURS, "wrk", "hey"],
-              "get": [OURS, "wget", "wget2"]}
+VARIANT = OURS + "-variant"
+TOOL_ORDER = {"crawl": [OURS, VARIANT, "wget2", "wget"], "load-1k": [OURS, VARIANT, "wrk", "hey"],
+              "load-30k-gz": [OURS, VARIANT, "wrk", "hey"], "get": [OURS, "wget", "wget2"]}
 
 
 def report(a):
@@ -272,6 +273,7 @@ def report(a):
     notes = []
     for scen in ("crawl", "load-1k", "load-30k-gz", "get"):
         tools = [t for t in TOOL_ORDER[scen] if (scen, t) in by or (t == OURS and meta.get("only") in (None, scen.split("-")[0]))]
+        label = {VARIANT: f"crawler, {meta.get('variant')}"}
         if not any((scen, t) in by for t in tools):
             continue
         for t in tools:
@@ -288,16 +290,16 @@ def report(a):
             errs = fmt(col("errors"), 0) if scen != "crawl" else ", ".join(sorted({f"rc {r['rc']}" for r in rs}))
             ratios = "–"
             peer = by.get((scen, PEER[scen]))
-            if t == OURS and peer and scen == "get":
+            if t.startswith(OURS) and peer and scen == "get":
                 ratios = (f"wall {ratio(col('wall'), [r.get('wall') for r in peer])}, "
                           f"CPU {ratio(col('cpu'), [r.get('cpu') for r in peer])}")
-            elif t == OURS and peer:
+            elif t.startswith(OURS) and peer:
                 ratios = (f"rate {ratio(col('rate'), [r.get('rate') for r in peer])}, "
                           f"CPU {ratio(col('cpu'), [r.get('cpu') for r in peer])}, "
                           f"RSS {ratio(col('rss'), [r.get('rss') for r in peer])}")
                 if scen != "crawl":
                     ratios += f", p99 {ratio(col('p99'), [r.get('p99') for r in peer])}"
-            w(f"| {SCENARIO_TITLE[scen]} | {t} | {fmt(col('rate'))} | {fmt(col('wall'), 3)} | {fmt(col('cpu'), 3)} | "
+            w(f"| {SCENARIO_TITLE[scen]} | {label.get(t, t)} | {fmt(col('rate'))} | {fmt(col('wall'), 3)} | {fmt(col('cpu'), 3)} | "
               f"{fmt(col('rss'))} | {fmt(col('p50'), 3)} | {fmt(col('p99'), 3)} | {fmt(col('server'), 2)} | {files} | "
               f"{errs} | {ratios} |")
             if not ok:

@@ -26,6 +26,9 @@ public sealed class CrawlSupervisor : ReceiveActor
     private readonly Dictionary<Url, FetchUrl> _inFlight = [];
     private readonly HashSet<Url> _awaitingParse = [];
     private readonly Dictionary<Url, int> _crashes = [];
+
+    // Where redirects ended: a later link straight to such a URL would fetch (and save) the same document twice.
+    private readonly HashSet<Url> _redirectTargets = [];
     private readonly List<UrlOutcome> _outcomes = [];
     private readonly List<FetchSkipped> _skipped = [];
     private readonly List<string> _warnings = [];
@@ -141,6 +144,11 @@ public sealed class CrawlSupervisor : ReceiveActor
 
         _outcomes.Add(outcome);
         _stats.Record(outcome);
+        if (outcome.FinalUrl is { } final)
+        {
+            _redirectTargets.Add(final.Normalize());
+        }
+
         if (completed.AwaitingParse)
         {
             _awaitingParse.Add(outcome.Url);
@@ -191,6 +199,11 @@ public sealed class CrawlSupervisor : ReceiveActor
 
         foreach (var link in found.Links)
         {
+            if (_redirectTargets.Contains(link.Url.Normalize()))
+            {
+                continue;
+            }
+
             // Refusals (duplicate, out of scope, too deep, over max-pages) are the frontier's business and silent.
             _frontier.TryAdd(new CrawlEntry(link.Url, found.Depth + 1, link.Kind, found.Page));
         }

@@ -53,7 +53,8 @@ public sealed class FetchWork
                 return new FetchWorkResult(outcome, null, DocumentKind.Other, SkippedReason: "disallowed by robots.txt");
             }
 
-            using var lease = await _politeness.EnterAsync(job.Host, cancellationToken);
+            var crawlDelay = _robots is not null && job.Url.IsHttp ? await _robots.CrawlDelayAsync(job.Url, cancellationToken) : null;
+            using var lease = await _politeness.EnterAsync(job.Host, cancellationToken, crawlDelay);
             var attempts = 0;
             // The local HTTP cache is bypassed: a crawl asks for each URL once, and warm must see what the server says every time.
             var request = new FetchRequest(job.Url) { Headers = _options.Headers, UseCache = false };

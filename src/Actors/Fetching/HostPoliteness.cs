@@ -22,16 +22,20 @@ public sealed class HostPoliteness
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
-    /// <summary>Waits for a free connection slot to <paramref name="host"/> and for its delay; dispose the lease to free the slot.</summary>
-    public async Task<IDisposable> EnterAsync(string host, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a free connection slot to <paramref name="host"/> and for its delay (the larger of the configured one
+    /// and <paramref name="minimumDelay"/>, robots.txt's Crawl-delay); dispose the lease to free the slot.
+    /// </summary>
+    public async Task<IDisposable> EnterAsync(string host, CancellationToken cancellationToken, TimeSpan? minimumDelay = null)
     {
+        var delay = minimumDelay is { } asked && asked > _delay ? asked : _delay;
         var gate = _gates.GetOrAdd(host, _ => new HostGate(_perHost));
         await gate.Slots.WaitAsync(cancellationToken);
         try
         {
-            if (_delay > TimeSpan.Zero)
+            if (delay > TimeSpan.Zero)
             {
-                var wait = gate.ReserveStart(_timeProvider, _delay);
+                var wait = gate.ReserveStart(_timeProvider, delay);
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, _timeProvider, cancellationToken);

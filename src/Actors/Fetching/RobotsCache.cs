@@ -14,20 +14,26 @@ public sealed class RobotsCache
     // RFC 9309 §2.5: crawlers must parse at least 500 KiB; more than that is ignored.
     public const int MaxRobotsBytes = 500 * 1024;
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<Func<string, bool>>>> _perOrigin = new(StringComparer.OrdinalIgnoreCase);
+    // A robots.txt asking for minutes between requests would stall the crawl on that host; honour it up to this.
+    public static readonly TimeSpan MaxCrawlDelay = TimeSpan.FromSeconds(30);
+
+    private static readonly RobotsPolicy AllowAll = new(static _ => true, null);
+    private static readonly RobotsPolicy DisallowAll = new(static _ => false, null);
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<RobotsPolicy>>> _perOrigin = new(StringComparer.OrdinalIgnoreCase);
     private readonly Func<FetchRequest, CancellationToken, Task<FetchResponse>> _send;
-    private readonly Func<string, Func<string, bool>> _parse;
+    private readonly Func<string, RobotsPolicy> _parse;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _headers;
 
     /// <param name="client">Sends the robots.txt requests.</param>
-    /// <param name="parse">Turns robots.txt text into "is this path-and-query allowed for our user agent".</param>
+    /// <param name="parse">Turns robots.txt text into our user agent's rules (see <see cref="RobotsRules.For"/>).</param>
     /// <param name="headers">Request headers (User-Agent).</param>
-    public RobotsCache(CrawlerClient client, Func<string, Func<string, bool>> parse, IReadOnlyList<KeyValuePair<string, string>>? headers = null)
+    public RobotsCache(CrawlerClient client, Func<string, RobotsPolicy> parse, IReadOnlyList<KeyValuePair<string, string>>? headers = null)
         : this(Send(client), parse, headers)
     {
     }
 
-    public RobotsCache(Func<FetchRequest, CancellationToken, Task<FetchResponse>> send, Func<string, Func<string, bool>> parse,
+    public RobotsCache(Func<FetchRequest, CancellationToken, Task<FetchResponse>> send, Func<string, RobotsPolicy> parse,
         IReadOnlyList<KeyValuePair<string, string>>? headers = null)
     {
         _send = send;
@@ -41,15 +47,21 @@ public sealed class RobotsCache
     public async Task<bool> IsAllowedAsync(Url url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (url.Path.Equals("/robots.txt", StringComparison.Ordinal))
-        {
-            return true;
-        }
+        return url.Path.Equals("/robots.txt", StringComparison.Ordinal) || (await PolicyAsync(url, cancellationToken)).IsAllowed(url.PathAndQuery);
+    }
 
+    /// <summary>The origin's Crawl-delay for our user agent, capped at <see cref="MaxCrawlDelay"/>; null when it sets none.</summary>
+    public async Task<TimeSpan?> CrawlDelayAsync(Url url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var delay = (await PolicyAsync(url, cancellationToken)).CrawlDelay;
+        return delay > MaxCrawlDelay ? MaxCrawlDelay : delay;
+    }
+
+    private Task<RobotsPolicy> PolicyAsync(Url url, CancellationToken cancellationToken)
+    {
         var origin = $"{url.Scheme}://{url.Authority}";
-        var rules = _perOrigin.GetOrAdd(origin, o => new Lazy<Task<Func<string, bool>>>(() => LoadAsync(o)));
-        var allowed = await rules.Value.WaitAsync(cancellationToken);
-        return allowed(url.PathAndQuery);
+        return _perOrigin.GetOrAdd(origin, o => new Lazy<Task<RobotsPolicy>>(() => LoadAsync(o))).Value.WaitAsync(cancellationToken);
     }
 
     private static Func<FetchRequest, CancellationToken, Task<FetchResponse>> Send(CrawlerClient client)
@@ -58,7 +70,7 @@ public sealed class RobotsCache
         return client.SendAsync;
     }
 
-    private async Task<Func<string, bool>> LoadAsync(string origin)
+    private async Task<RobotsPolicy> LoadAsync(string origin)
     {
         try
         {
@@ -66,12 +78,12 @@ public sealed class RobotsCache
             await using var response = await _send(request, CancellationToken.None);
             if (response.StatusCode is >= 400 and < 500)
             {
-                return static _ => true;
+                return AllowAll;
             }
 
             if (response.StatusCode >= 500)
             {
-                return static _ => false;
+                return DisallowAll;
             }
 
             var buffer = new byte[MaxRobotsBytes];
@@ -88,7 +100,7 @@ public sealed class RobotsCache
         catch (Exception exception) when (exception is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            return static _ => false;
+            return DisallowAll;
         }
     }
 }

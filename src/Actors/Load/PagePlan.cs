@@ -40,7 +40,7 @@ internal sealed class PagePlan
         var found = new List<Url>();
         var seen = new HashSet<Url> { pageUrl };
         var stylesheets = new Queue<(Url Url, int Depth)>();
-        foreach (var link in new HtmlLinkExtractor().Extract(html, pageUrl))
+        foreach (var link in new ScanningHtmlLinkExtractor().Extract(html, pageUrl))
         {
             if (link.Kind == LinkKind.Requisite && link.Url.IsHttp && seen.Add(link.Url))
             {

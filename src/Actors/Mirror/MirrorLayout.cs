@@ -8,6 +8,7 @@ namespace Crawler.Actors.Mirror;
 /// wanted both as a file and as a directory ("/a" then "/a/b"). Whoever comes second gets "~N" (before the
 /// extension: "a~1.html"; directories: "a~1"), the smallest N that is free; first come keeps the plain name. So the
 /// outcome depends on fetch order, but it is stable for a given order and never moves a file already written.
+/// The one deliberate sharing: a directory URL and its explicit "index.html" map to the same file, as in wget.
 /// Thread-safe: fetchers may write concurrently.
 /// </summary>
 public sealed class MirrorLayout
@@ -47,6 +48,15 @@ public sealed class MirrorLayout
                 return known;
             }
 
+            // "/dir/" and "/dir/index.html" are one document on nearly every server, and wget writes both to
+            // dir/index.html: share that file instead of saving a second copy as index~1.html.
+            if (DirectoryIndexTwin(key) is { } twin && _pathByUrl.TryGetValue(twin, out var shared)
+                && shared.EndsWith(DirectoryIndexName, StringComparison.Ordinal))
+            {
+                _pathByUrl.Add(key, shared);
+                return shared;
+            }
+
             var segments = MirrorPathMapper.MapSegments(key, contentType);
             var prefix = "";
             for (var i = 0; i < segments.Count - 1; i++)
@@ -67,6 +77,24 @@ public sealed class MirrorLayout
         {
             return new Dictionary<Url, string>(_pathByUrl);
         }
+    }
+
+    private const string DirectoryIndexName = "index.html";
+
+    /// <summary>"/dir/" for "/dir/index.html" and the reverse; null for anything else (a query makes them different resources).</summary>
+    private static Url? DirectoryIndexTwin(Url url)
+    {
+        if (url.Query is not null || !url.IsHttp)
+        {
+            return null;
+        }
+
+        if (url.Path.EndsWith('/'))
+        {
+            return url.Resolve(DirectoryIndexName);
+        }
+
+        return url.Path.EndsWith("/" + DirectoryIndexName, StringComparison.Ordinal) ? url.Resolve("./") : null;
     }
 
     private string Claim(string prefix, string name, OccupantKind kind)

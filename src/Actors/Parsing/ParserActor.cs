@@ -1,6 +1,6 @@
-using System.Text;
 using Crawler.Actors.Fetching;
 using Crawler.Actors.Runtime;
+using Crawler.Protocol.Text;
 
 namespace Crawler.Actors.Parsing;
 
@@ -40,7 +40,9 @@ public sealed class ParserActor : ReceiveActor
 
     private static Func<ParseDocument, IReadOnlyList<ExtractedLink>> CreateDefault()
     {
-        var html = new HtmlLinkExtractor();
+        // The scanning extractor builds no DOM (about 3x less CPU per page than AngleSharp's tree builder, which
+        // dominated crawl profiles); a differential test keeps it agreeing with the AngleSharp extractor.
+        var html = new ScanningHtmlLinkExtractor();
         var css = new CssLinkExtractor();
         return document => document.Kind switch
         {
@@ -50,25 +52,6 @@ public sealed class ParserActor : ReceiveActor
         };
     }
 
-    /// <summary>Decodes with the Content-Type charset when it names one we have, else UTF-8 (the web's default).</summary>
-    internal static string Decode(ParseDocument document)
-    {
-        var encoding = Encoding.UTF8;
-        var contentType = document.ContentType;
-        var at = contentType?.IndexOf("charset=", StringComparison.OrdinalIgnoreCase) ?? -1;
-        if (at >= 0)
-        {
-            var name = contentType![(at + "charset=".Length)..].Split(';')[0].Trim().Trim('"', '\'');
-            try
-            {
-                encoding = Encoding.GetEncoding(name);
-            }
-            catch (ArgumentException)
-            {
-                // Unknown charset: UTF-8 still finds every ASCII URL, which is what we are after.
-            }
-        }
-
-        return encoding.GetString(document.Content.Span);
-    }
+    /// <summary>Decodes with the protocol layer's charset rules: BOM, Content-Type charset, &lt;meta&gt; prescan, else UTF-8.</summary>
+    internal static string Decode(ParseDocument document) => CharsetDetector.Decode(document.Content.Span, document.ContentType);
 }

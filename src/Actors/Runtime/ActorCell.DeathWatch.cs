@@ -49,7 +49,9 @@ internal sealed partial class ActorCell
 
     private void WatchedActorTerminated(IActorRef actor)
     {
-        if (_watching.Remove(actor))
+        // A terminating actor will never process another user message (Akka checks IsTerminating the same way):
+        // queueing Terminated would only turn a normal shutdown, children before parents, into dead-letter noise.
+        if (_watching.Remove(actor) && _state is not (CellState.Terminating or CellState.Terminated))
         {
             EnqueueUser(new Terminated(actor), actor);
         }

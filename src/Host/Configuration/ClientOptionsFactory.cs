@@ -24,6 +24,7 @@ internal static class ClientOptionsFactory
             MaxResponseHeaderCount = http.MaxHeaderCount,
             DecodingLimits = DecodingLimits.Default with { MaxDecodedBytes = http.MaxDecodedBytes, MaxExpansionRatio = http.MaxExpansionRatio },
             DnsCacheTtl = http.DnsTtl,
+            PooledConnectionIdleTimeout = http.PooledIdleTimeout,
             Cache = http.Cache.Enabled ? new MemoryHttpCache(http.Cache.MaxEntryBytes) : null,
         };
     }

@@ -44,6 +44,9 @@ public sealed class HttpSettings
     [ConfigurationKeyName("dns-ttl")]
     public TimeSpan DnsTtl { get; set; }
 
+    [ConfigurationKeyName("pooled-idle-timeout")]
+    public TimeSpan PooledIdleTimeout { get; set; }
+
     [ConfigurationKeyName("cache")]
     public HttpCacheSettings Cache { get; set; } = new();
 }

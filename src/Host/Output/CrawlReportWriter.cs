@@ -21,7 +21,8 @@ internal static class CrawlReportWriter
             $"{verb} {s.Done} URLs in {ProgressUnits.Duration(s.Elapsed)}: {s.Succeeded} ok, {s.Failed} failed, {ProgressUnits.Bytes(s.Bytes)} ({s.UrlsPerSecond:0.0} URLs/s)"));
         if (outputDirectory is not null)
         {
-            var saved = result.Outcomes.Count(o => o.SavedPath is not null);
+            // Distinct paths: a directory URL and its index.html share one file.
+            var saved = result.Outcomes.Where(o => o.SavedPath is not null).Select(o => o.SavedPath).Distinct(StringComparer.Ordinal).Count();
             await output.WriteLineAsync($"Saved {saved} files under {outputDirectory}" + (result.LinksConverted > 0 ? $", links converted in {result.LinksConverted}" : ""));
         }
 

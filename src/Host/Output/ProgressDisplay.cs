@@ -11,10 +11,10 @@ namespace Crawler.Host.Output;
 internal static class ProgressDisplay
 {
     // Fast enough to feel live, slow enough not to cost the crawl anything.
-    private static readonly TimeSpan s_refresh = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
 
     // Piped output gets a line this often: a heartbeat, not a flood.
-    private static readonly TimeSpan s_logInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>Runs until <paramref name="done"/> fires; <paramref name="stats"/> is read for each frame.</summary>
     public static async Task RunAsync(Func<CrawlStats> stats, bool live, ILogger logger, string title, CancellationToken done)
@@ -29,7 +29,7 @@ internal static class ProgressDisplay
         {
             try
             {
-                await Task.Delay(s_logInterval, done);
+                await Task.Delay(LogInterval, done);
             }
             catch (OperationCanceledException)
             {
@@ -55,7 +55,7 @@ internal static class ProgressDisplay
                 context.Refresh();
                 try
                 {
-                    await Task.Delay(s_refresh, done);
+                    await Task.Delay(RefreshInterval, done);
                 }
                 catch (OperationCanceledException)
                 {

@@ -66,6 +66,9 @@ internal sealed class SampleSiteServer : IAsyncDisposable
     private async Task ServeAsync(Socket socket)
     {
         using var _ = socket;
+
+        // Small responses on keep-alive connections: without NoDelay, Nagle plus the peer's delayed ACK adds ~40 ms each.
+        socket.NoDelay = true;
         await using var stream = new NetworkStream(socket, ownsSocket: false);
         var buffer = new byte[MaxRequestHeadBytes];
         var filled = 0;
@@ -124,11 +127,16 @@ internal sealed class SampleSiteServer : IAsyncDisposable
         body ??= Encoding.UTF8.GetBytes("not found\n");
         var contentType = status[0] == '2' ? ContentType(path) : "text/plain; charset=utf-8";
         var response = $"HTTP/1.1 {status}\r\nContent-Type: {contentType}\r\nContent-Length: {body.Length}\r\nCache-Control: max-age=60\r\n{(keepAlive ? "" : "Connection: close\r\n")}\r\n";
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(response));
+        var headBytes = Encoding.ASCII.GetBytes(response);
+        var message = new byte[headBytes.Length + (method == "HEAD" ? 0 : body.Length)];
+        headBytes.CopyTo(message, 0);
         if (method != "HEAD")
         {
-            await stream.WriteAsync(body);
+            body.CopyTo(message, headBytes.Length);
         }
+
+        // One write per response, so head and body leave in the same segment.
+        await stream.WriteAsync(message);
 
         return keepAlive;
     }

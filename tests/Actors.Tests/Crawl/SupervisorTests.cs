@@ -188,6 +188,29 @@ public sealed class SupervisorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Crawl_LinkToARedirectTarget_TargetNotFetchedAgain()
+    {
+        _site
+            .Page("/", """<a href="/old.html">old</a> <a href="/a.html">a</a>""")
+            .Page("/a.html", """<a href="/new.html">new</a>""")
+            .Page("/new.html", "<p>moved here</p>")
+            .Handle("/old.html", context =>
+            {
+                context.Response.StatusCode = 301;
+                context.Response.Headers.Location = "/new.html";
+                return Task.CompletedTask;
+            });
+        await using var harness = new SupervisorHarness();
+
+        var result = await harness.RunAsync(Options() with { Concurrency = 1 });
+
+        Assert.Equal(1, _site.Count("/new.html"));
+        var old = Assert.Single(result.Outcomes, o => o.Url.Path == "/old.html");
+        Assert.Equal(_site.Url("/new.html"), old.FinalUrl!.ToString());
+        Assert.DoesNotContain(result.Outcomes, o => o.Url.Path == "/new.html");
+    }
+
+    [Fact]
     public async Task Crawl_MaxPages_StopsAcceptingPages()
     {
         await using var harness = new SupervisorHarness();

@@ -43,6 +43,21 @@ public sealed class RobotsCacheTests : IAsyncLifetime
         Assert.Equal(1, _site.Count("/robots.txt"));
     }
 
+    [Theory]
+    [InlineData("Crawl-delay: 2", 2)]
+    [InlineData("Crawl-delay: 3600", 30)]
+    [InlineData("Disallow: /x", null)]
+    public async Task CrawlDelay_RobotsSetsOne_ReturnedCappedAtMax(string line, int? expectedSeconds)
+    {
+        _site.Add("/robots.txt", 200, "text/plain", "User-agent: *\n" + line + "\n");
+        await using var client = new CrawlerClient();
+        var robots = new RobotsCache(client, RobotsRules.For("crawler"));
+
+        var delay = await robots.CrawlDelayAsync(Url.Parse(_site.Url("/")), CancellationToken.None);
+
+        Assert.Equal(expectedSeconds is { } s ? TimeSpan.FromSeconds(s) : null, delay);
+    }
+
     [Fact]
     public async Task IsAllowed_HostUnreachable_DisallowsAll()
     {

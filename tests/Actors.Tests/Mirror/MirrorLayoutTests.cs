@@ -37,6 +37,24 @@ public sealed class MirrorLayoutTests
         Assert.Equal("example.com/a/index.html", Assign("http://example.com/a/"));
     }
 
+    [Theory]
+    [InlineData("http://example.com/", "http://example.com/index.html", "example.com/index.html")]
+    [InlineData("http://example.com/index.html", "http://example.com/", "example.com/index.html")]
+    [InlineData("http://example.com/docs/", "http://example.com/docs/index.html", "example.com/docs/index.html")]
+    public void Assign_DirectoryAndItsIndexHtml_ShareOneFile(string first, string second, string expected)
+    {
+        Assert.Equal(expected, Assign(first, "text/html"));
+        Assert.Equal(expected, Assign(second, "text/html"));
+        Assert.Equal(2, _layout.Snapshot().Count);
+    }
+
+    [Fact]
+    public void Assign_DirectoryAndIndexHtmlWithQuery_StayApart()
+    {
+        Assert.Equal("example.com/index.html", Assign("http://example.com/", "text/html"));
+        Assert.NotEqual("example.com/index.html", Assign("http://example.com/index.html?x=1", "text/html"));
+    }
+
     [Fact]
     public void Assign_NamesDifferingInCase_SecondGetsSuffix()
     {

@@ -105,6 +105,21 @@ public sealed class DeathWatchTests : ActorTestBase
         Assert.Equal(target, terminated.ActorRef);
     }
 
+    [Fact]
+    public async Task ParentWatchingItsChildren_Stopped_LeavesNoDeadLetters()
+    {
+        var probe = CreateTestProbe();
+        var parent = Sys.ActorOf(Props.Create(() => new WatchingParentActor(4)), "parent");
+        parent.Tell("ready?", probe);
+        await probe.ExpectMsgAsync("watching");
+        await probe.WatchAsync(parent);
+        Sys.Stop(parent);
+        await probe.ExpectTerminatedAsync(parent);
+
+        // The children's Terminated notices reach a parent that is itself terminating: dropped, not dead letters.
+        Assert.Equal(0, Sys.DeadLetterCount);
+    }
+
     private sealed class IdleActor : ReceiveActor
     {
         public IdleActor()
@@ -125,6 +140,19 @@ public sealed class DeathWatchTests : ActorTestBase
             Context.Watch(target);
             Receive<string>(_ => Sender.Tell("watching"));
             Receive<Terminated>(t => probe.Tell(t));
+        }
+    }
+
+    private sealed class WatchingParentActor : ReceiveActor
+    {
+        public WatchingParentActor(int children)
+        {
+            for (var i = 0; i < children; i++)
+            {
+                Context.Watch(Context.ActorOf(Props.Create(() => new IdleActor()), $"child-{i}"));
+            }
+
+            Receive<string>(_ => Sender.Tell("watching"));
         }
     }
 }

@@ -18,6 +18,8 @@ public sealed class ClientOptionsFactoryTests
         Assert.Equal(defaults.TotalTimeout, options.TotalTimeout);
         Assert.Equal(defaults.Insecure, options.Insecure);
         Assert.Equal(defaults.MaxResponseHeaderBytes, options.MaxResponseHeaderBytes);
+        Assert.Equal(defaults.MaxResponseHeaderCount, options.MaxResponseHeaderCount);
+        Assert.Equal(defaults.PooledConnectionIdleTimeout, options.PooledConnectionIdleTimeout);
         Assert.Equal(defaults.DecodingLimits, options.DecodingLimits);
         Assert.Equal(defaults.DnsCacheTtl, options.DnsCacheTtl);
         Assert.NotNull(options.Cache);

@@ -101,6 +101,96 @@ public sealed class CrawlCommandTests
         Assert.True(b.Contains(server.Url("/missing.html"), StringComparison.Ordinal), b);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Crawl_Sitemap_SeedsUnlinkedPagesOnlyWhenAsked(bool useSitemap)
+    {
+        using var run = new CrawlRun();
+        WriteSite(run, "http://127.0.0.1:9/");
+        await using var server = await KestrelSiteServer.ServeFolderAsync(run.Site);
+        run.WriteSite("sitemap.xml", $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{server.Url("/unlinked.html")}</loc></url></urlset>
+            """);
+        string[] args = useSitemap ? ["crawl", server.Url("/"), "-o", "out", "--sitemap"] : ["crawl", server.Url("/"), "-o", "out"];
+
+        var (exit, output, error) = await run.RunAsync(args);
+
+        Assert.True(exit == 0, $"exit {exit}: {output} {error}");
+        Assert.Equal(useSitemap, server.RequestPaths.Contains("/unlinked.html"));
+        Assert.Equal(useSitemap, File.Exists(Path.Combine(run.Work, "out", HostDirectory(server.Url("/")), "unlinked.html")));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--exclude", "/sub/**" }, "/sub/b.html", false)]
+    [InlineData(new[] { "--exclude", "*.png" }, "/logo.png", false)]
+    [InlineData(new[] { "--include", "/", "--include", "/a.html" }, "/a.html", true)]
+    [InlineData(new[] { "--include", "/", "--include", "/a.html" }, "/sub/b.html", false)]
+    [InlineData(new[] { "--depth", "0" }, "/a.html", false)]
+    [InlineData(new[] { "--depth", "0" }, "/img/bg.png", true)]
+    [InlineData(new[] { "--max-pages", "1" }, "/a.html", false)]
+    [InlineData(new[] { "--ignore-robots" }, "/private/secret.html", true)]
+    public async Task Crawl_ScopeFlags_DecideWhatIsRequested(string[] flags, string path, bool requested)
+    {
+        using var run = new CrawlRun();
+        WriteSite(run, "http://127.0.0.1:9/");
+        await using var server = await KestrelSiteServer.ServeFolderAsync(run.Site);
+
+        var (exit, output, error) = await run.RunAsync(["crawl", server.Url("/"), "-o", "out", .. flags]);
+
+        Assert.True(exit == 0, $"exit {exit}: {output} {error}");
+        Assert.Equal(requested, server.RequestPaths.Contains(path));
+        Assert.Contains("/", server.RequestPaths);
+    }
+
+    [Fact]
+    public async Task Crawl_SpanHostsWithDomains_FollowsOnlyAllowedHosts()
+    {
+        using var run = new CrawlRun();
+        await using var elsewhere = await KestrelServer.StartAsync(app => app.Run(context => context.Response.WriteAsync("<p>away</p>")));
+        WriteSite(run, elsewhere.Url("/"));
+        await using var server = await KestrelSiteServer.ServeFolderAsync(run.Site);
+
+        var (exit, _, _) = await run.RunAsync("crawl", server.Url("/"), "-o", "out", "--span-hosts", "--domains", "127.0.0.1");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("/away.html", elsewhere.RequestPaths);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Crawl_PerHost_NeverMoreRequestsInFlightToOneHost(int perHost)
+    {
+        using var run = new CrawlRun();
+        run.WriteSite("index.html", string.Concat(Enumerable.Range(0, 30).Select(i => $"<a href=\"p{i}.html\">{i}</a><img src=\"i{i}.png\">")));
+        for (var i = 0; i < 30; i++)
+        {
+            run.WriteSite($"p{i}.html", $"<p>page {i}</p>");
+            run.WriteSite($"i{i}.png", new string('x', 10_000));
+        }
+
+        await using var server = await KestrelSiteServer.ServeFolderAsync(run.Site);
+
+        var (exit, output, _) = await run.RunAsync("crawl", server.Url("/"), "-o", "out", "-c", "8", "--per-host", perHost.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("61 ok", output, StringComparison.Ordinal);
+        Assert.InRange(server.MaxConcurrentRequests, 1, perHost);
+    }
+
+    [Fact]
+    public async Task Crawl_NotAUrl_UsageError()
+    {
+        using var run = new CrawlRun();
+
+        var (exit, _, error) = await run.RunAsync("crawl", "ftp://example.org/");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("not an http(s) URL", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Crawl_NoUrl_MirrorsTheBundledSampleSiteIntoMirror()
     {

@@ -32,8 +32,7 @@ internal sealed class ConsistentHashRing
 
     public int SlotFor(object key)
     {
-        var text = key as string ?? Convert.ToString(key, CultureInfo.InvariantCulture) ?? string.Empty;
-        var index = Array.BinarySearch(_points, Hash(text));
+        var index = Array.BinarySearch(_points, HashKey(key));
         if (index < 0)
         {
             index = ~index;
@@ -42,7 +41,24 @@ internal sealed class ConsistentHashRing
         return _slots[index == _points.Length ? 0 : index];
     }
 
-    internal static uint Hash(string text)
+    /// <summary>Hashes the key's invariant text; numbers are formatted on the stack so routing by id allocates nothing.</summary>
+    internal static uint HashKey(object key)
+    {
+        if (key is string text)
+        {
+            return Hash(text);
+        }
+
+        Span<char> buffer = stackalloc char[64];
+        if (key is ISpanFormattable formattable && formattable.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture))
+        {
+            return Hash(buffer[..written]);
+        }
+
+        return Hash(Convert.ToString(key, CultureInfo.InvariantCulture) ?? string.Empty);
+    }
+
+    internal static uint Hash(ReadOnlySpan<char> text)
     {
         const uint FnvOffset = 2166136261;
         const uint FnvPrime = 16777619;
