@@ -11,7 +11,7 @@ namespace Crawler.Protocol.Tests.Connections;
 
 public sealed class TlsTests
 {
-    private static readonly Lazy<X509Certificate2> Certificate = new(CreateSelfSigned);
+    internal static readonly Lazy<X509Certificate2> Certificate = new(CreateSelfSigned);
 
     private static X509Certificate2 CreateSelfSigned()
     {

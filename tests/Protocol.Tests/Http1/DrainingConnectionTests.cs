@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Crawler.Protocol.Connections;
 using Crawler.Protocol.Http1;
+using Crawler.Protocol.Tests.Connections;
 using Crawler.TestSupport;
 using Crawler.TestSupport.Loopback;
 
@@ -142,6 +143,46 @@ public sealed class DrainingConnectionTests
 
         await Assert.ThrowsAsync<NetworkException>(() => pending.WaitAsync(TestTimeouts.Default));
         await serverTask;
+    }
+
+    [Fact]
+    public async Task SendAsync_OverTlsWithInsecure_DrainsAndReuses()
+    {
+        var bytes = Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecret");
+        await using var server = LoopbackServer.Create(certificate: TlsTests.Certificate.Value);
+        var serverTask = ServeAsync(server, bytes, 2, bytePerWrite: false);
+        await using var connection = await DrainingConnection.ConnectAsync(
+            new IPEndPoint(IPAddress.Loopback, server.Port), "localhost", tls: true, insecure: true, CancellationToken.None);
+
+        var first = await connection.SendAsync(Request).AsTask().WaitAsync(TestTimeouts.Default);
+        var second = await connection.SendAsync(Request).AsTask().WaitAsync(TestTimeouts.Default);
+
+        Assert.Equal(new DrainedResponse(200, 6, true, bytes.Length), first);
+        Assert.Equal(first, second);
+        await serverTask;
+    }
+
+    [Fact]
+    public async Task ConnectAsync_SelfSignedWithoutInsecure_ThrowsNetworkException()
+    {
+        await using var server = LoopbackServer.Create(certificate: TlsTests.Certificate.Value);
+        var serverTask = Task.Run(async () =>
+        {
+            try
+            {
+                await using var connection = await server.AcceptConnectionAsync();
+            }
+            catch (Exception)
+            {
+                // The client rejected the certificate mid-handshake; how the server side fails does not matter here.
+            }
+        });
+
+        var ex = await Assert.ThrowsAsync<NetworkException>(() => DrainingConnection.ConnectAsync(
+            new IPEndPoint(IPAddress.Loopback, server.Port), "localhost", tls: true, insecure: false, CancellationToken.None).WaitAsync(TestTimeouts.Default));
+
+        Assert.Contains("cannot connect", ex.Message, StringComparison.Ordinal);
+        await serverTask.WaitAsync(TestTimeouts.Default);
     }
 
     [Fact]
