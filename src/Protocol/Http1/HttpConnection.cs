@@ -9,7 +9,7 @@ namespace Crawler.Protocol.Http1;
 /// <summary>
 /// One HTTP/1.1 connection over any byte stream (a socket, TLS, or memory in benchmarks): writes a request,
 /// parses the head, and hands out a body stream framed per RFC 9112 §6.3. One request at a time.
-/// The load generator drives one directly; <see cref="CrawlerClient"/> pools them.
+/// <see cref="CrawlerClient"/> pools them; the load generator uses the header-free <see cref="DrainingConnection"/>, which shares the parser.
 /// </summary>
 public sealed partial class HttpConnection : IAsyncDisposable
 {
