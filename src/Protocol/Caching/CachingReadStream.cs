@@ -1,4 +1,5 @@
 using System.Buffers;
+using Crawler.Protocol.Streams;
 
 namespace Crawler.Protocol.Caching;
 
@@ -7,7 +8,7 @@ namespace Crawler.Protocol.Caching;
 /// Chosen over buffering up front so a cacheable response still streams, and over a length check alone so
 /// chunked bodies can be cached too; past the cap the copy is dropped and the body just streams.
 /// </summary>
-internal sealed class CachingReadStream : Stream
+internal sealed class CachingReadStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly long _maxBytes;
@@ -19,20 +20,6 @@ internal sealed class CachingReadStream : Stream
         _inner = inner;
         _maxBytes = maxBytes;
         _onComplete = onComplete;
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -47,18 +34,15 @@ internal sealed class CachingReadStream : Stream
         return n;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count)
+    public override int Read(Span<byte> buffer)
     {
-        if (count == 0)
+        if (buffer.IsEmpty)
         {
             return 0;
         }
 
-        var n = _inner.Read(buffer, offset, count);
-        Account(buffer.AsSpan(offset, n));
+        var n = _inner.Read(buffer);
+        Account(buffer[..n]);
         return n;
     }
 
@@ -101,14 +85,4 @@ internal sealed class CachingReadStream : Stream
         await _inner.DisposeAsync();
         await base.DisposeAsync();
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -1,3 +1,5 @@
+using Crawler.Protocol.Streams;
+
 namespace Crawler.Protocol.Decoding;
 
 /// <summary>Counts the encoded bytes the decoders pull from the wire, for the expansion-ratio check.</summary>

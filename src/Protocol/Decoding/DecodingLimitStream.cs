@@ -1,3 +1,5 @@
+using Crawler.Protocol.Streams;
+
 namespace Crawler.Protocol.Decoding;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Crawler.Protocol.Streams;
 
 namespace Crawler.Protocol.Decoding;
 

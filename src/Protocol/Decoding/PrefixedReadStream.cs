@@ -1,3 +1,5 @@
+using Crawler.Protocol.Streams;
+
 namespace Crawler.Protocol.Decoding;
 
 /// <summary>Replays bytes already taken from <paramref name="inner"/> (a sniffed header), then reads on.</summary>

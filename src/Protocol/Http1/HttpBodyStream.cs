@@ -1,7 +1,10 @@
+using System.Buffers;
+using Crawler.Protocol.Streams;
+
 namespace Crawler.Protocol.Http1;
 
 /// <summary>Read-only, forward-only base of the body streams; everything funnels into <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>.</summary>
-internal abstract class HttpBodyStream : Stream
+internal abstract class HttpBodyStream : ReadOnlyStream
 {
     protected HttpBodyStream(HttpConnection connection)
     {
@@ -10,45 +13,30 @@ internal abstract class HttpBodyStream : Stream
 
     protected HttpConnection Connection { get; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public abstract override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default);
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     // Synchronous reads exist for callers like StreamReader.ReadToEnd; the socket work is asynchronous underneath.
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        return ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    }
 
     public override int Read(Span<byte> buffer)
     {
-        var rented = new byte[buffer.Length];
-        var n = Read(rented, 0, rented.Length);
-        rented.AsSpan(0, n).CopyTo(buffer);
-        return n;
+        // A span cannot cross an await: read into a pooled array, then copy.
+        var rented = ArrayPool<byte>.Shared.Rent(buffer.Length);
+        try
+        {
+            var n = Read(rented, 0, buffer.Length);
+            rented.AsSpan(0, n).CopyTo(buffer);
+            return n;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <summary>Marks the connection unusable and returns the error to throw.</summary>
     protected HttpProtocolException Fail(HttpProtocolError error, string message)

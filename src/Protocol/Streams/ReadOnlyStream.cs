@@ -1,4 +1,4 @@
-namespace Crawler.Protocol.Decoding;
+namespace Crawler.Protocol.Streams;
 
 /// <summary>The boilerplate of a forward-only readable stream; subclasses implement the two span/memory reads.</summary>
 internal abstract class ReadOnlyStream : Stream
