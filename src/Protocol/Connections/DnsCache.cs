@@ -10,11 +10,19 @@ internal sealed class DnsCache
     private readonly ConcurrentDictionary<string, (IPAddress[] Addresses, long ResolvedAt)> _entries = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProvider _time;
     private readonly TimeSpan _ttl;
+    private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve;
 
     public DnsCache(TimeProvider time, TimeSpan ttl)
+        : this(time, ttl, Dns.GetHostAddressesAsync)
+    {
+    }
+
+    /// <summary>Takes the resolver so tests can count lookups and answer names without a DNS server.</summary>
+    public DnsCache(TimeProvider time, TimeSpan ttl, Func<string, CancellationToken, Task<IPAddress[]>> resolve)
     {
         _time = time;
         _ttl = ttl;
+        _resolve = resolve;
     }
 
     public async ValueTask<IPAddress[]> ResolveAsync(string host, int port, CancellationToken cancellationToken)
@@ -32,7 +40,7 @@ internal sealed class DnsCache
         IPAddress[] addresses;
         try
         {
-            addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
+            addresses = await _resolve(host, cancellationToken);
         }
         catch (SocketException e)
         {
