@@ -1,32 +1,17 @@
-using System.Net;
 using System.Net.Security;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Crawler.Protocol.Connections;
 using Crawler.Protocol.Tests.Client;
 using Crawler.TestSupport;
 using Crawler.TestSupport.Loopback;
+using Crawler.TestSupport.Tls;
 
 namespace Crawler.Protocol.Tests.Connections;
 
 public sealed class TlsTests
 {
-    internal static readonly Lazy<X509Certificate2> Certificate = new(CreateSelfSigned);
-
-    private static X509Certificate2 CreateSelfSigned()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddDnsName("localhost");
-        san.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(san.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-
-        // On Linux an ephemeral key is not usable by SslStream; a PFX round trip gives it a real private key.
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
-    }
+    // Kept under this name for the other TLS tests; the certificate itself lives in TestSupport so Host.Tests share it.
+    internal static readonly Lazy<X509Certificate2> Certificate = new(() => TestCertificates.SelfSigned);
 
     [Fact]
     public async Task Get_SelfSignedWithValidation_FailsNamingCertificateProblem()

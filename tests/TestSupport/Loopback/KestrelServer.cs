@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -45,13 +48,29 @@ public sealed class KestrelServer : IAsyncDisposable
 
     public string Url(string pathAndQuery = "/") => BaseUrl + pathAndQuery;
 
-    /// <summary>Starts Kestrel with the routes <paramref name="map"/> adds (and whatever middleware it uses).</summary>
-    public static async Task<KestrelServer> StartAsync(Action<WebApplication> map, bool compression = true, Action<WebApplication>? beforeRoutes = null)
+    /// <summary>
+    /// Starts Kestrel with the routes <paramref name="map"/> adds (and whatever middleware it uses); with a
+    /// <paramref name="certificate"/> it serves https (HTTP/1.1 only) and <see cref="BaseUrl"/> starts with "https://".
+    /// </summary>
+    public static async Task<KestrelServer> StartAsync(
+        Action<WebApplication> map, bool compression = true, Action<WebApplication>? beforeRoutes = null, X509Certificate2? certificate = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (certificate is null)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                listen.UseHttps(certificate);
+            }));
+        }
+
         if (compression)
         {
             builder.Services.AddResponseCompression(o =>
