@@ -13,11 +13,14 @@ namespace Crawler.Actors.Crawl;
 /// "b.org" allows "www.b.org", not "evilb.org"). The seeds' own hosts are always allowed.</item>
 /// <item>Exclude patterns refuse pages and requisites; include patterns and no-parent apply to pages only, since
 /// a page under /blog/ still needs /static/site.css to render.</item>
+/// <item>The seeds themselves are always in scope: as in wget, -I/-X/--no-parent shape the recursion, not the start
+/// URLs. Robots.txt still applies to them; that is checked at fetch time, not here.</item>
 /// </list>
 /// </summary>
 public sealed class ScopeRules
 {
     private readonly ScopeOptions _options;
+    private readonly HashSet<Url> _seeds = [];
     private readonly HashSet<(string Host, int Port)> _seedHosts = [];
     private readonly List<(string Host, int Port, string Directory)> _seedDirectories = [];
     private readonly string[] _domains;
@@ -31,6 +34,7 @@ public sealed class ScopeRules
         _options = options;
         foreach (var seed in seeds)
         {
+            _seeds.Add(seed.Normalize());
             var key = HostKey(seed);
             _seedHosts.Add(key);
             var slash = seed.Path.LastIndexOf('/');
@@ -47,6 +51,11 @@ public sealed class ScopeRules
     public ScopeVerdict Check(Url url, LinkKind kind)
     {
         ArgumentNullException.ThrowIfNull(url);
+        if (_seeds.Contains(url.Normalize()))
+        {
+            return ScopeVerdict.InScope;
+        }
+
         var hostKey = HostKey(url);
         if (!_seedHosts.Contains(hostKey))
         {

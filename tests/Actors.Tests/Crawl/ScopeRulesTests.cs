@@ -114,6 +114,20 @@ public sealed class ScopeRulesTests
     }
 
     [Theory]
+    [InlineData(LinkKind.Page)]
+    [InlineData(LinkKind.Requisite)]
+    public void Check_SeedItself_InScopeWhateverIncludeExcludeOrNoParent(LinkKind kind)
+    {
+        var options = new ScopeOptions { Include = ["/blog/**"], Exclude = ["/start/**"], NoParent = true };
+        var rules = new ScopeRules([Url.Parse("http://example.com/start/index.html"), Url.Parse("http://example.com/about")], options);
+
+        Assert.Equal(ScopeVerdict.InScope, rules.Check(Url.Parse("http://example.com/start/index.html"), kind));
+        Assert.Equal(ScopeVerdict.InScope, rules.Check(Url.Parse("http://EXAMPLE.com:80/about#team"), kind));
+        Assert.Equal(ScopeVerdict.Excluded, rules.Check(Url.Parse("http://example.com/start/other.html"), kind));
+        Assert.Equal(ScopeVerdict.NotIncluded, rules.Check(Url.Parse("http://example.com/about/more"), LinkKind.Page));
+    }
+
+    [Theory]
     [InlineData("regex:(a")]
     [InlineData("regex:(?<=x)y")]
     [InlineData("regex:(a)\\1")]

@@ -164,6 +164,33 @@ public sealed class SupervisorTests : IAsyncLifetime
         Assert.Equal(0, _site.Count("/robots.txt"));
     }
 
+    [Fact]
+    public async Task Crawl_SeedOutsideIncludePatterns_SeedStillFetchedAndRecursionFollowsThePatterns()
+    {
+        await using var harness = new SupervisorHarness();
+
+        var result = await harness.RunAsync(Options() with { Scope = new ScopeOptions { Include = ["/deep/**"], Exclude = ["/"] } });
+
+        Assert.Equal(1, _site.Count("/"));
+        Assert.Equal(0, _site.Count("/a.html"));
+        Assert.Equal(0, _site.Count("/b.html"));
+        Assert.Equal(1, _site.Count("/style.css"));
+        Assert.Contains(result.Outcomes, o => o.Url.Path == "/");
+    }
+
+    [Fact]
+    public async Task Crawl_SeedDisallowedByRobots_SeedSkippedUnlessIgnoreRobots()
+    {
+        _site.Add("/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /deep/\n");
+        await using var harness = new SupervisorHarness();
+        var deepSeed = new CrawlOptions([Url.Parse(_site.Url("/deep/c.html"))]) { Concurrency = 2, Fetchers = 1, Scope = new ScopeOptions { Include = ["/nothing/**"] } };
+
+        var result = await harness.RunAsync(deepSeed);
+
+        Assert.Equal(0, _site.Count("/deep/c.html"));
+        Assert.Contains(result.Skipped, s => s.Job.Url.Path == "/deep/c.html");
+    }
+
     [Theory]
     [InlineData(0, new[] { "/", "/style.css", "/logo.png", "/img/bg.png", "/fonts/f.woff2" })]
     [InlineData(1, new[] { "/", "/style.css", "/logo.png", "/img/bg.png", "/fonts/f.woff2", "/a.html", "/b.html" })]
