@@ -1,4 +1,5 @@
 using Crawler.Actors.Runtime;
+using Microsoft.Extensions.Logging;
 
 namespace Crawler.Actors.Load;
 
@@ -12,11 +13,13 @@ public static class LoadRunner
     /// Runs the load test <paramref name="options"/> describes. Errors are counted in the report, never thrown;
     /// a report with <see cref="LoadReport.ConnectionsOpened"/> 0 means nothing could connect at all.
     /// Cancelling <paramref name="cancellationToken"/> ends the run early (requests in flight complete).
+    /// The actor system logs (actor failures, dead letters) through <paramref name="loggerFactory"/>, none if null.
     /// </summary>
     public static async Task<LoadReport> RunAsync(
         LoadOptions options,
         Action<LoadProgress>? progress = null,
         TimeProvider? timeProvider = null,
+        ILoggerFactory? loggerFactory = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -58,7 +61,7 @@ public static class LoadRunner
         }
 
         var completion = new TaskCompletionSource<LoadReport>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var system = new ActorSystem("load", time);
+        await using var system = new ActorSystem("load", time, loggerFactory);
         run.Start(time.GetTimestamp());
         startedAt = time.GetUtcNow();
         LoadReport Build(LoadReportBuilder b, TimeSpan elapsed)

@@ -150,7 +150,7 @@ public sealed class LoadCommand : CrawlerCommand
         PreferInlineSocketCompletions(context.Environment);
         using var loggerFactory = context.CreateLoggerFactory(settings, LogEventLevel.Information);
         var progress = new LoadProgressRenderer(context.Error, context.Environment.IsErrorRedirected, loggerFactory.CreateLogger("load"), options.Model);
-        var report = await LoadRunner.RunAsync(options, progress.Report, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var report = await LoadRunner.RunAsync(options, progress.Report, loggerFactory: loggerFactory, cancellationToken: cancellationToken).ConfigureAwait(false);
         progress.Finish();
 
         var rendered = context.Global.Json ? LoadJsonRenderer.Render(report) : LoadTextRenderer.Render(report);

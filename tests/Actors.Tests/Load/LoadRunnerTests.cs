@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Crawler.Actors.Load;
+using Crawler.Actors.Runtime;
 using Crawler.Protocol.Urls;
 using Crawler.TestSupport;
+using Crawler.TestSupport.Actors;
 using Microsoft.AspNetCore.Http;
 
 namespace Crawler.Actors.Tests.Load;
@@ -25,6 +27,20 @@ public sealed class LoadRunnerTests
         Assert.Equal(connections, report.ConnectionsOpened);
         Assert.True(report.Bytes > requests * 1024L, $"bytes {report.Bytes}");
         Assert.Null(report.Uncorrected);
+    }
+
+    [Fact]
+    public async Task Run_WithLoggerFactory_ActorSystemLogsThroughIt()
+    {
+        await using var server = await LoadTestServer.StartFixedAsync(16);
+        using var logs = new CapturingLoggerFactory();
+
+        var report = await LoadRunner.RunAsync(
+            new LoadOptions { Target = Url.Parse(server.BaseAddress.ToString()), Connections = 1, Requests = 3 }, loggerFactory: logs)
+            .WaitAsync(TestTimeouts.Default);
+
+        Assert.Equal(3, report.Requests);
+        Assert.Contains(typeof(ActorSystem).FullName!, logs.Categories);
     }
 
     [Fact]

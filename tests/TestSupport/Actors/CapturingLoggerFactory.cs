@@ -7,10 +7,18 @@ namespace Crawler.TestSupport.Actors;
 public sealed class CapturingLoggerFactory : ILoggerFactory
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
+    private readonly ConcurrentDictionary<string, byte> _categories = new();
 
     public IReadOnlyCollection<LogEntry> Entries => _entries;
 
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _entries);
+    /// <summary>Every category a logger was created for, so a test can show a component logs through this factory.</summary>
+    public ICollection<string> Categories => _categories.Keys;
+
+    public ILogger CreateLogger(string categoryName)
+    {
+        _categories.TryAdd(categoryName, 0);
+        return new CapturingLogger(categoryName, _entries);
+    }
 
     public void AddProvider(ILoggerProvider provider)
     {
