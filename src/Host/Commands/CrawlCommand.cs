@@ -43,9 +43,9 @@ public sealed class CrawlCommand : CrawlerCommand
 
     private readonly Option<string[]> _domains = new("--domains", "-D") { Description = "With --span-hosts, the domains allowed (comma-separated or repeated)." };
 
-    private readonly Option<string[]> _include = new("--include", "-I") { Description = "Path patterns pages must match (repeatable)." };
+    private readonly Option<string[]> _include = new("--include", "-I") { Description = "Path patterns followed pages must match; seeds are always fetched (repeatable)." };
 
-    private readonly Option<string[]> _exclude = new("--exclude", "-X") { Description = "Path patterns no URL may match (repeatable)." };
+    private readonly Option<string[]> _exclude = new("--exclude", "-X") { Description = "Path patterns no followed URL may match; seeds are always fetched (repeatable)." };
 
     private readonly Option<bool> _noParent = new("--no-parent", "-np") { Description = "Never ascend above a seed's directory.", Arity = ArgumentArity.Zero };
 
