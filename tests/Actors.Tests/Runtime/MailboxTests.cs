@@ -113,6 +113,43 @@ public sealed class MailboxTests : ActorTestBase
     }
 
     [Fact]
+    public async Task Tell_RacingWithStop_EveryMessageHandledOrDeadLettered()
+    {
+        // Two senders keep telling while the actor stops (and a little after): the lock-free mailbox must neither lose a
+        // message that lands during Close nor count one twice. Bounded in count, so it ends even if the stop never came.
+        const int MaxPerSender = 500_000;
+        const int AfterStop = 2_000;
+        var probe = CreateTestProbe();
+        var counter = new HandledCounter();
+        var actor = Sys.ActorOf(Props.Create(() => new CountingActor(counter)), "counted");
+        await probe.WatchAsync(actor);
+        var stopping = 0;
+        var senders = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            var sent = 0;
+            var extra = 0;
+            while (sent < MaxPerSender && extra < AfterStop)
+            {
+                actor.Tell(sent++);
+                if (Volatile.Read(ref stopping) == 1)
+                {
+                    extra++;
+                }
+            }
+
+            return sent;
+        })).ToArray();
+
+        await counter.Started.WaitAsync(TestTimeouts.Default);
+        Sys.Stop(actor);
+        await probe.ExpectTerminatedAsync(actor);
+        Volatile.Write(ref stopping, 1);
+        var sentTotal = (await Task.WhenAll(senders).WaitAsync(TestTimeouts.Default)).Sum();
+
+        Assert.Equal(sentTotal, counter.Handled + Sys.DeadLetterCount);
+    }
+
+    [Fact]
     public void Bounded_CapacityBelowOne_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => MailboxOptions.Bounded(0));
 
@@ -127,5 +164,28 @@ public sealed class MailboxTests : ActorTestBase
                 probe.Tell("end " + s);
             });
         }
+    }
+
+    private sealed class HandledCounter
+    {
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private long _handled;
+
+        public Task Started => _started.Task;
+
+        public long Handled => Interlocked.Read(ref _handled);
+
+        public void Add()
+        {
+            if (Interlocked.Increment(ref _handled) == 1_000)
+            {
+                _started.TrySetResult();
+            }
+        }
+    }
+
+    private sealed class CountingActor : ReceiveActor
+    {
+        public CountingActor(HandledCounter counter) => Receive<int>(_ => counter.Add());
     }
 }
