@@ -38,12 +38,25 @@ def snap(pids):
     print(json.dumps(out))
 
 
+def parse_snap(path):
+    """bench/run's snap: the /proc/stat cpu line, /proc/uptime, then one /proc/PID/stat line per nginx process."""
+    lines = open(path).read().splitlines()
+    fields = [int(x) for x in lines[0].split()[1:]]
+    # user + nice + system + steal: irq and softirq time is mostly the loopback traffic of the measurement itself.
+    out = {"busy": fields[0] + fields[1] + fields[2] + fields[7], "t": float(lines[1].split()[0]), "pids": {}}
+    for line in lines[2:]:
+        pid, rest = line.split(" ", 1)
+        st = rest.rsplit(")", 1)[1].split()
+        out["pids"][pid] = int(st[11]) + int(st[12])
+    return out
+
+
 def cpu_delta(before_file, after_file, own_cpu_s):
     """Server CPU s (nginx), and the cores everyone else kept busy during a measurement: the machine's noise."""
     try:
-        b = json.load(open(before_file))
-        a = json.load(open(after_file))
-    except (OSError, ValueError):
+        b = parse_snap(before_file)
+        a = parse_snap(after_file)
+    except (OSError, ValueError, IndexError):
         return None, None
     server = sum(a["pids"].get(p, v) - v for p, v in b["pids"].items()) / TICKS
     busy = (a["busy"] - b["busy"]) / TICKS
@@ -256,7 +269,7 @@ def report(a):
     busy = statistics.median(noise) if noise else None
     w(f"- How busy the machine was: load average {meta['loadBefore']} before, {meta.get('loadAfter', '?')} after; "
       + (f"other processes kept {busy:.2f} of {meta['nproc']} cores busy during a measurement (median; range "
-         f"{min(noise):.2f}–{max(noise):.2f}; machine CPU minus the tool's and nginx's, from /proc/stat)" if busy is not None else "no CPU samples"))
+         f"{min(noise):.2f}–{max(noise):.2f}; machine user+system CPU minus the tool's and nginx's, from /proc/stat)" if busy is not None else "no CPU samples"))
     if manifest:
         w(f"- Site: {manifest['pages']} pages, {manifest['expectedCount']} expected files "
           f"({', '.join(f'{k} {v}' for k, v in sorted(manifest['kinds'].items()))}), {manifest['links']} body links "
