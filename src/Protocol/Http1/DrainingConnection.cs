@@ -30,9 +30,7 @@ internal sealed class DrainingConnection : IAsyncDisposable
     private readonly string _host;
     private readonly int _port;
     private readonly ResponseParser _parser = new();
-    private byte[] _buffer;
-    private int _start;
-    private int _end;
+    private readonly ReceiveBuffer _received;
     private long _wire;
     private int _disposed;
 
@@ -42,7 +40,7 @@ internal sealed class DrainingConnection : IAsyncDisposable
         _tls = tls;
         _host = host;
         _port = port;
-        _buffer = ArrayPool<byte>.Shared.Rent(ProtocolLimits.ReadBufferBytes);
+        _received = new ReceiveBuffer(ProtocolLimits.ReadBufferBytes);
     }
 
     /// <summary>False once a response failed or ended with the server closing: open a new connection.</summary>
@@ -130,7 +128,7 @@ internal sealed class DrainingConnection : IAsyncDisposable
                 body = await SkipToEndAsync().ConfigureAwait(false);
             }
 
-            IsReusable = !close && _start == _end;
+            IsReusable = !close && _received.UnreadCount == 0;
             return new DrainedResponse(framing.StatusCode, body, IsReusable, _wire);
         }
         catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException)
@@ -161,9 +159,7 @@ internal sealed class DrainingConnection : IAsyncDisposable
         }
 
         _socket.Dispose();
-        var buffer = _buffer;
-        _buffer = [];
-        ArrayPool<byte>.Shared.Return(buffer);
+        _received.Dispose();
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -179,7 +175,7 @@ internal sealed class DrainingConnection : IAsyncDisposable
                 {
                     HttpProtocolException.Throw(
                         HttpProtocolError.PrematureEof,
-                        $"connection closed after {_parser.HeadBytes + (_end - _start)} bytes of the response head");
+                        $"connection closed after {_parser.HeadBytes + _received.UnreadCount} bytes of the response head");
                 }
             }
 
@@ -205,7 +201,7 @@ internal sealed class DrainingConnection : IAsyncDisposable
     // Spans cannot live across awaits, so the synchronous parse step sits in its own method.
     private bool TryParseHead(ref ResponseFraming framing)
     {
-        var done = _parser.TryParse(_buffer.AsSpan(_start, _end - _start), ref framing, out var consumed);
+        var done = _parser.TryParse(_received.Unread, ref framing, out var consumed);
         Consume(consumed);
         return done;
     }
@@ -215,13 +211,12 @@ internal sealed class DrainingConnection : IAsyncDisposable
     private async ValueTask<long> SkipAsync(long length)
     {
         var remaining = length;
-        var buffered = (int)Math.Min(remaining, _end - _start);
+        var buffered = (int)Math.Min(remaining, _received.UnreadCount);
         Consume(buffered);
         remaining -= buffered;
         while (remaining > 0)
         {
-            Debug.Assert(_start == _end, "buffered bytes are consumed before reading more");
-            var n = await ReceiveAsync(_buffer.AsMemory(0, (int)Math.Min(remaining, _buffer.Length))).ConfigureAwait(false);
+            var n = await ReceiveAsync(_received.Scratch[..(int)Math.Min(remaining, _received.Capacity)]).ConfigureAwait(false);
             if (n == 0)
             {
                 HttpProtocolException.Throw(
@@ -238,10 +233,10 @@ internal sealed class DrainingConnection : IAsyncDisposable
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<long> SkipToEndAsync()
     {
-        long body = _end - _start;
-        Consume(_end - _start);
+        long body = _received.UnreadCount;
+        Consume(_received.UnreadCount);
         int n;
-        while ((n = await ReceiveAsync(_buffer).ConfigureAwait(false)) > 0)
+        while ((n = await ReceiveAsync(_received.Scratch).ConfigureAwait(false)) > 0)
         {
             body += n;
         }
@@ -292,7 +287,7 @@ internal sealed class DrainingConnection : IAsyncDisposable
 
     private bool TryConsumeChunkSize(out ulong size)
     {
-        if (!ChunkedReadStream.TryParseChunkSize(_buffer.AsSpan(_start, _end - _start), out size, out var consumed))
+        if (!ChunkedReadStream.TryParseChunkSize(_received.Unread, out size, out var consumed))
         {
             return false;
         }
@@ -303,7 +298,7 @@ internal sealed class DrainingConnection : IAsyncDisposable
 
     private bool TryConsumeChunkTerminator(long body)
     {
-        if (!ChunkedReadStream.TryParseChunkTerminator(_buffer.AsSpan(_start, _end - _start), body, out var consumed))
+        if (!ChunkedReadStream.TryParseChunkTerminator(_received.Unread, body, out var consumed))
         {
             return false;
         }
@@ -314,7 +309,7 @@ internal sealed class DrainingConnection : IAsyncDisposable
 
     private bool TryConsumeTrailerLine(ref int trailerBytes, out bool end)
     {
-        var buffered = _buffer.AsSpan(_start, _end - _start);
+        var buffered = _received.Unread;
         if (!ChunkedReadStream.TryParseTrailerLine(buffered, ref trailerBytes, ProtocolLimits.MaxResponseHeaderBytes, out var line, out var consumed))
         {
             end = false;
@@ -335,38 +330,13 @@ internal sealed class DrainingConnection : IAsyncDisposable
         }
     }
 
-    private void Consume(int count)
-    {
-        _start += count;
-        if (_start == _end)
-        {
-            _start = 0;
-            _end = 0;
-        }
-    }
+    private void Consume(int count) => _received.Consume(count);
 
-    /// <summary>Reads at least one more byte after the unconsumed ones (compacting or growing first); false at EOF.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FillAsync()
     {
-        if (_start > 0)
-        {
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-            _end -= _start;
-            _start = 0;
-        }
-
-        if (_end == _buffer.Length)
-        {
-            // Only a head line longer than the buffer gets here; the parser's MaxResponseHeaderBytes caps the growth.
-            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
-        }
-
-        var n = await ReceiveAsync(_buffer.AsMemory(_end)).ConfigureAwait(false);
-        _end += n;
+        var n = await ReceiveAsync(_received.PrepareFill()).ConfigureAwait(false);
+        _received.Commit(n);
         return n > 0;
     }
 

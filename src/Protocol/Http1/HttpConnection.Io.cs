@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.Sockets;
 using Crawler.Protocol.Connections;
 
@@ -7,56 +6,28 @@ namespace Crawler.Protocol.Http1;
 // The read buffer and the timed reads and writes under the parser and the body streams.
 public sealed partial class HttpConnection
 {
-    internal ReadOnlySpan<byte> Buffered => _buffer.AsSpan(_readStart, _readEnd - _readStart);
+    internal ReadOnlySpan<byte> Buffered => _received.Unread;
 
-    internal void Consume(int count)
-    {
-        _readStart += count;
-        if (_readStart == _readEnd)
-        {
-            _readStart = 0;
-            _readEnd = 0;
-        }
-    }
+    internal void Consume(int count) => _received.Consume(count);
 
     /// <summary>Reads at least one more byte into the buffer (compacting or growing it first); false at EOF.</summary>
     internal async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
-        if (_readStart > 0)
-        {
-            Buffer.BlockCopy(_buffer, _readStart, _buffer, 0, _readEnd - _readStart);
-            _readEnd -= _readStart;
-            _readStart = 0;
-        }
-
-        if (_readEnd == _buffer.Length)
-        {
-            // Only a head or chunk line longer than the buffer gets here; their parsers cap the growth.
-            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-            Buffer.BlockCopy(_buffer, 0, larger, 0, _readEnd);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
-        }
-
-        var n = await ReadTransportAsync(_buffer.AsMemory(_readEnd), cancellationToken);
-        _readEnd += n;
+        var n = await ReadTransportAsync(_received.PrepareFill(), cancellationToken);
+        _received.Commit(n);
         return n > 0;
     }
 
     /// <summary>Body bytes: buffered ones first, then straight from the transport into the caller's memory when it is large.</summary>
     internal ValueTask<int> ReadBodyAsync(Memory<byte> destination, CancellationToken cancellationToken)
     {
-        var buffered = _readEnd - _readStart;
-        if (buffered > 0)
+        if (_received.UnreadCount > 0)
         {
-            var n = Math.Min(buffered, destination.Length);
-            _buffer.AsSpan(_readStart, n).CopyTo(destination.Span);
-            Consume(n);
-            return new ValueTask<int>(n);
+            return new ValueTask<int>(CopyBuffered(destination.Span));
         }
 
         // Nothing available to consume. A large read skips the copy through our buffer.
-        return destination.Length >= _buffer.Length
+        return destination.Length >= _received.Capacity
             ? ReadTransportAsync(destination, cancellationToken)
             : FillThenCopyAsync(destination, cancellationToken);
     }
@@ -68,9 +39,14 @@ public sealed partial class HttpConnection
             return 0;
         }
 
-        var n = Math.Min(_readEnd - _readStart, destination.Length);
-        _buffer.AsSpan(_readStart, n).CopyTo(destination.Span);
-        Consume(n);
+        return CopyBuffered(destination.Span);
+    }
+
+    private int CopyBuffered(Span<byte> destination)
+    {
+        var n = Math.Min(_received.UnreadCount, destination.Length);
+        _received.Unread[..n].CopyTo(destination);
+        _received.Consume(n);
         return n;
     }
 

@@ -23,9 +23,7 @@ public sealed partial class HttpConnection : IAsyncDisposable
     // Once it fired the connection is broken, so it never needs resetting.
     private readonly CancellationTokenSource _ioCts;
 
-    private byte[] _buffer;
-    private int _readStart;
-    private int _readEnd;
+    private readonly ReceiveBuffer _received;
     private byte[]? _drainBuffer;
 
     private bool _inFlight;
@@ -48,7 +46,7 @@ public sealed partial class HttpConnection : IAsyncDisposable
         _time = timeProvider ?? TimeProvider.System;
         _parser = new ResponseParser(_options.MaxResponseHeaderBytes, _options.MaxResponseHeaderCount);
         _ioCts = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
-        _buffer = ArrayPool<byte>.Shared.Rent(ProtocolLimits.ReadBufferBytes);
+        _received = new ReceiveBuffer(ProtocolLimits.ReadBufferBytes);
     }
 
     public string Host { get; }
@@ -65,7 +63,7 @@ public sealed partial class HttpConnection : IAsyncDisposable
     /// True when the last response was read completely, its framing was unambiguous, and neither side asked
     /// to close: the connection may carry another request.
     /// </summary>
-    public bool IsReusable => !_broken && !_disposed && !_inFlight && !_closeAfterResponse && _readEnd == _readStart;
+    public bool IsReusable => !_broken && !_disposed && !_inFlight && !_closeAfterResponse && _received.UnreadCount == 0;
 
     /// <summary>True while a response body is still being read (it has not reached its end, nor failed).</summary>
     internal bool IsReadingBody => _inFlight && !_broken && !_disposed;
@@ -175,7 +173,7 @@ public sealed partial class HttpConnection : IAsyncDisposable
                 {
                     HttpProtocolException.Throw(
                         HttpProtocolError.PrematureEof,
-                        $"connection closed after {_parser.HeadBytes + (_readEnd - _readStart)} bytes of the response head");
+                        $"connection closed after {_parser.HeadBytes + _received.UnreadCount} bytes of the response head");
                 }
             }
 
@@ -305,9 +303,6 @@ public sealed partial class HttpConnection : IAsyncDisposable
         await _transport.DisposeAsync();
         _socket?.Dispose();
         _ioCts.Dispose();
-        var buffer = _buffer;
-        _buffer = [];
-        ArrayPool<byte>.Shared.Return(buffer);
-        Debug.Assert(_readStart <= _readEnd, "read window is ordered");
+        _received.Dispose();
     }
 }
