@@ -297,20 +297,41 @@ public sealed class GetCommand : CrawlerCommand
         await writer.WriteAsync(head.ToString());
     }
 
+    // Written by hand like the other reports (not JsonSerializer over an anonymous type): the shipped binary is
+    // native AOT, where reflection-based serialization is not available.
     private static string ToJson(FetchResponse response, long bytes, string? text)
     {
-        var document = new
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            url = response.Url.ToString(),
-            status = response.StatusCode,
-            reason = response.ReasonPhrase,
-            redirects = response.RedirectChain.Select(u => u.ToString()).ToArray(),
-            headers = response.Headers.Select(h => new { name = h.Key, value = h.Value }).ToArray(),
-            contentType = response.ContentType,
-            bytes,
-            fromCache = response.FromCache,
-            text,
-        };
-        return JsonSerializer.Serialize(document);
+            json.WriteStartObject();
+            json.WriteString("url", response.Url.ToString());
+            json.WriteNumber("status", response.StatusCode);
+            json.WriteString("reason", response.ReasonPhrase);
+            json.WriteStartArray("redirects");
+            foreach (var hop in response.RedirectChain)
+            {
+                json.WriteStringValue(hop.ToString());
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("headers");
+            foreach (var (name, value) in response.Headers)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", name);
+                json.WriteString("value", value);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteString("contentType", response.ContentType);
+            json.WriteNumber("bytes", bytes);
+            json.WriteBoolean("fromCache", response.FromCache);
+            json.WriteString("text", text);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

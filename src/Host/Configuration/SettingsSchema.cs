@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Crawler.Host.Configuration.Hocon;
 using Microsoft.Extensions.Configuration;
@@ -75,6 +76,7 @@ public sealed class SettingsSchema
         return (HoconObject)leaf;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The settings classes live in the Host assembly, which Crawler.Host.csproj roots (TrimmerRootAssembly), so the native AOT binary keeps every property read here.")]
     private static void Walk(Type type, string path, Dictionary<string, Type> leaves)
     {
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
