@@ -43,6 +43,16 @@ public sealed class FetchResponse : IAsyncDisposable
 
     public string? ContentType => Headers["Content-Type"];
 
+    /// <summary>
+    /// Where this response redirects: its Location resolved against <see cref="Url"/>, or null when it is not a 3xx
+    /// redirect with a Location. For callers that do not follow redirects themselves (the crawl queues the target as
+    /// a URL of its own). Throws <see cref="Redirects.RedirectException"/> for a Location that is invalid or not http(s).
+    /// </summary>
+    public Url? ResolveRedirectTarget() =>
+        Redirects.RedirectPolicy.IsRedirect(StatusCode) && Redirects.RedirectPolicy.Location(Headers) is { } location
+            ? Redirects.RedirectPolicy.ResolveTarget(Url, location, [Url])
+            : null;
+
     public async ValueTask DisposeAsync()
     {
         await Body.DisposeAsync();

@@ -7,4 +7,8 @@ namespace Crawler.Actors.Crawl;
 /// A URL waiting to be fetched: its link distance from a seed (seeds are 0; every link, page or requisite, adds 1),
 /// why it is wanted, and who referred to it (null for seeds).
 /// </summary>
-public sealed record CrawlEntry(Url Url, int Depth, LinkKind Kind, Url? Referrer);
+public sealed record CrawlEntry(Url Url, int Depth, LinkKind Kind, Url? Referrer)
+{
+    /// <summary>Redirects that led here (a redirect's target keeps its source's depth; the hops are bounded instead).</summary>
+    public int RedirectHops { get; init; }
+}

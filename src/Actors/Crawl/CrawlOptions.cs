@@ -22,6 +22,9 @@ public sealed record CrawlOptions(IReadOnlyList<Url> Seeds)
     /// <summary>A URL whose fetcher crashed this many times is recorded as failed instead of being handed out again.</summary>
     public int MaxCrashesPerUrl { get; init; } = 3;
 
+    /// <summary>Redirects in a row before the last is recorded as failed (crawler.http.max-redirects).</summary>
+    public int MaxRedirects { get; init; } = 10;
+
     /// <summary>Loads extra seeds (from sitemap.xml) before the crawl starts; null to skip.</summary>
     public Func<CancellationToken, Task<IReadOnlyList<Url>>>? SitemapSeeds { get; init; }
 

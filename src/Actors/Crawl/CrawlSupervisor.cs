@@ -27,8 +27,8 @@ public sealed class CrawlSupervisor : ReceiveActor
     private readonly HashSet<Url> _awaitingParse = [];
     private readonly Dictionary<Url, int> _crashes = [];
 
-    // Where redirects ended: a later link straight to such a URL would fetch (and save) the same document twice.
-    private readonly HashSet<Url> _redirectTargets = [];
+    // Each redirect queued as a URL of its own, source to normalised target: how a loop is recognised.
+    private readonly Dictionary<Url, Url> _redirects = [];
     private readonly List<UrlOutcome> _outcomes = [];
     private readonly List<FetchSkipped> _skipped = [];
     private readonly List<string> _warnings = [];
@@ -136,25 +136,66 @@ public sealed class CrawlSupervisor : ReceiveActor
     private void OnCompleted(FetchCompleted completed)
     {
         var outcome = completed.Outcome;
-        if (!_inFlight.Remove(outcome.Url))
+        if (!_inFlight.Remove(outcome.Url, out var job))
         {
             // A result for a URL we no longer hold cannot happen by design; count it rather than lose it.
             Logger.LogUnexpectedResult(outcome.Url.ToString());
         }
+        else if (outcome.RedirectTarget is { } target && outcome.IsSuccess)
+        {
+            outcome = QueueRedirect(job, outcome, target);
+        }
 
         _outcomes.Add(outcome);
         _stats.Record(outcome);
-        if (outcome.FinalUrl is { } final)
-        {
-            _redirectTargets.Add(final.Normalize());
-        }
-
         if (completed.AwaitingParse)
         {
             _awaitingParse.Add(outcome.Url);
         }
 
         Pump();
+    }
+
+    /// <summary>
+    /// Follows a redirect by queueing its target like a link from the redirecting URL, at the same depth and of the
+    /// same kind: the frontier's seen set then keeps a document reached both directly and through redirects from
+    /// being fetched twice, and scope applies to the target as to any link. The outcome comes back failed when the
+    /// chain is longer than the limit, or leads back to where it started.
+    /// </summary>
+    private UrlOutcome QueueRedirect(FetchUrl job, UrlOutcome outcome, Url target)
+    {
+        var hops = job.RedirectHops + 1;
+        if (hops > _options.MaxRedirects)
+        {
+            return outcome with { Error = new FetchError(FetchFailureKind.Redirect, $"too many redirects: more than {_options.MaxRedirects} in a row, the last from {outcome.Url} to {target}") };
+        }
+
+        var normalized = target.Normalize();
+        _redirects[outcome.Url] = normalized;
+        var kind = job.IsRequisite ? LinkKind.Requisite : LinkKind.Page;
+        var added = _frontier.TryAdd(new CrawlEntry(target, job.Depth, kind, outcome.Url) { RedirectHops = hops });
+        if (added == AddResult.Duplicate && RedirectsBackTo(normalized, outcome.Url))
+        {
+            return outcome with { Error = new FetchError(FetchFailureKind.Redirect, $"redirect loop: {outcome.Url} redirects to {target}, which redirects back") };
+        }
+
+        return outcome;
+    }
+
+    private bool RedirectsBackTo(Url from, Url origin)
+    {
+        Url? current = from;
+        for (var step = 0; step <= _options.MaxRedirects && current is not null; step++)
+        {
+            if (current == origin)
+            {
+                return true;
+            }
+
+            current = _redirects.GetValueOrDefault(current);
+        }
+
+        return false;
     }
 
     private void OnCrashed(FetchFailed failed)
@@ -176,7 +217,7 @@ public sealed class CrawlSupervisor : ReceiveActor
         else
         {
             _crashes[job.Url] = crashes;
-            _frontier.Requeue(new CrawlEntry(job.Url, job.Depth, job.IsRequisite ? LinkKind.Requisite : LinkKind.Page, job.Referrer));
+            _frontier.Requeue(new CrawlEntry(job.Url, job.Depth, job.IsRequisite ? LinkKind.Requisite : LinkKind.Page, job.Referrer) { RedirectHops = job.RedirectHops });
         }
 
         Pump();
@@ -199,11 +240,6 @@ public sealed class CrawlSupervisor : ReceiveActor
 
         foreach (var link in found.Links)
         {
-            if (_redirectTargets.Contains(link.Url.Normalize()))
-            {
-                continue;
-            }
-
             // Refusals (duplicate, out of scope, too deep, over max-pages) are the frontier's business and silent.
             _frontier.TryAdd(new CrawlEntry(link.Url, found.Depth + 1, link.Kind, found.Page));
         }
@@ -218,6 +254,7 @@ public sealed class CrawlSupervisor : ReceiveActor
             job = new FetchUrl(entry.Url, entry.Depth, entry.Referrer, entry.Kind == LinkKind.Requisite)
             {
                 Crashes = _crashes.GetValueOrDefault(entry.Url),
+                RedirectHops = entry.RedirectHops,
             };
             return true;
         }

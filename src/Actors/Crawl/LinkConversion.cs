@@ -1,6 +1,7 @@
 using System.Text;
 using Crawler.Actors.Fetching;
 using Crawler.Actors.Mirror;
+using Crawler.Protocol.Urls;
 
 namespace Crawler.Actors.Crawl;
 
@@ -12,7 +13,7 @@ public static class LinkConversion
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(outcomes);
-        var rewriter = new LinkRewriter(writer.Layout.Snapshot());
+        var rewriter = new LinkRewriter(WithRedirects(writer.Layout.Snapshot(), outcomes));
         var changed = 0;
         foreach (var outcome in outcomes)
         {
@@ -27,11 +28,10 @@ public static class LinkConversion
                 continue;
             }
 
-            var documentUrl = outcome.FinalUrl ?? outcome.Url;
             var text = await File.ReadAllTextAsync(writer.FullPath(path), Encoding.UTF8, cancellationToken);
             var rewritten = kind == DocumentKind.Html
-                ? rewriter.RewriteHtml(text, documentUrl, path)
-                : rewriter.RewriteCss(text, documentUrl, path);
+                ? rewriter.RewriteHtml(text, outcome.Url, path)
+                : rewriter.RewriteCss(text, outcome.Url, path);
             if (!ReferenceEquals(rewritten, text) && rewritten != text)
             {
                 using var content = new MemoryStream(Encoding.UTF8.GetBytes(rewritten));
@@ -41,5 +41,44 @@ public static class LinkConversion
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// The saved paths plus one entry per redirect that ends at a saved document, so a link to /old.html that
+    /// redirected to /new.html points at new.html's file (wget -k does the same).
+    /// </summary>
+    internal static IReadOnlyDictionary<Url, string> WithRedirects(IReadOnlyDictionary<Url, string> saved, IReadOnlyList<UrlOutcome> outcomes)
+    {
+        var redirects = new Dictionary<Url, Url>();
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.RedirectTarget is { } target && outcome.IsSuccess)
+            {
+                redirects[outcome.Url.Normalize()] = target.Normalize();
+            }
+        }
+
+        if (redirects.Count == 0)
+        {
+            return saved;
+        }
+
+        var paths = new Dictionary<Url, string>(saved);
+        foreach (var source in redirects.Keys)
+        {
+            // Walk the chain to its end; a chain is at most as long as the redirects there are, so loops end too.
+            var current = source;
+            for (var hop = 0; hop < redirects.Count && redirects.TryGetValue(current, out var next); hop++)
+            {
+                current = next;
+            }
+
+            if (!paths.ContainsKey(source) && saved.TryGetValue(current, out var path))
+            {
+                paths[source] = path;
+            }
+        }
+
+        return paths;
     }
 }

@@ -57,7 +57,8 @@ public sealed class FetchWork
             using var lease = await _politeness.EnterAsync(job.Host, cancellationToken, crawlDelay);
             var attempts = 0;
             // The local HTTP cache is bypassed: a crawl asks for each URL once, and warm must see what the server says every time.
-            var request = new FetchRequest(job.Url) { Headers = _options.Headers, UseCache = false };
+            // Redirects come back to the supervisor as outcomes (see UrlOutcome.RedirectTarget) instead of being followed here.
+            var request = new FetchRequest(job.Url) { Headers = _options.Headers, UseCache = false, FollowRedirects = false };
             await using var response = await _resilience.For(job.Host).ExecuteAsync(
                 async token =>
                 {
@@ -71,12 +72,16 @@ public sealed class FetchWork
                 Attempts = attempts,
                 StatusCode = response.StatusCode,
                 ContentType = response.ContentType,
-                FinalUrl = response.RedirectChain.Count > 0 ? response.Url : null,
                 Cache = CacheStatusReader.Read(response.Headers),
             };
             if (response.StatusCode >= 400)
             {
                 return Done(outcome with { Error = FetchError.FromStatus(response.StatusCode, response.ReasonPhrase) }, null, started);
+            }
+
+            if (response.ResolveRedirectTarget() is { } target)
+            {
+                return Done(outcome with { RedirectTarget = target }, null, started);
             }
 
             var stored = await _sink.StoreAsync(response.Url, response.ContentType, response.Body, cancellationToken);

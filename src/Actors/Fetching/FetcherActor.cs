@@ -62,7 +62,7 @@ public sealed class FetcherActor : ReceiveActor
         if (parse)
         {
             var outcome = result.Outcome;
-            _parsers.Tell(new ParseDocument(outcome.Url, outcome.FinalUrl ?? outcome.Url, outcome.Depth, result.Kind, result.Content!.Value, outcome.ContentType, _supervisor), Self);
+            _parsers.Tell(new ParseDocument(outcome.Url, outcome.Url, outcome.Depth, result.Kind, result.Content!.Value, outcome.ContentType, _supervisor), Self);
         }
     }
 }

@@ -9,6 +9,9 @@ public sealed record FetchUrl(Url Url, int Depth, Url? Referrer, bool IsRequisit
     /// <summary>Times this URL was handed back after a fetcher crash; the supervisor gives up past its budget.</summary>
     public int Crashes { get; init; }
 
+    /// <summary>Redirects that led here from the URL a link named (0 for a linked URL); bounded by the crawl's limit.</summary>
+    public int RedirectHops { get; init; }
+
     /// <summary>host[:port]: the routing key, so one host always lands on the same fetcher.</summary>
     public string Host => Url.Authority;
 

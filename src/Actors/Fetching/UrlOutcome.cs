@@ -17,7 +17,7 @@ public sealed record UrlOutcome(Url Url, int Depth, Url? Referrer)
     /// <summary>From sending the first attempt to the end of the body, retries included.</summary>
     public TimeSpan Elapsed { get; init; }
 
-    /// <summary>Null when the fetch succeeded (2xx, or a 3xx/304 the client handled).</summary>
+    /// <summary>Null when the fetch succeeded (2xx, a redirect whose target was queued, or a 304 the client handled).</summary>
     public FetchError? Error { get; init; }
 
     public string? ContentType { get; init; }
@@ -25,8 +25,12 @@ public sealed record UrlOutcome(Url Url, int Depth, Url? Referrer)
     /// <summary>The mirror file written, relative to the output folder; null when nothing was saved.</summary>
     public string? SavedPath { get; init; }
 
-    /// <summary>Where the redirects ended; null when there were none.</summary>
-    public Url? FinalUrl { get; init; }
+    /// <summary>
+    /// Where this URL redirects (its Location, resolved); null for anything but a 3xx redirect. The supervisor queues
+    /// the target as a URL of its own rather than the fetcher following it, so a document reached both directly and
+    /// through redirects is fetched and saved once, and each hop is an outcome of its own.
+    /// </summary>
+    public Url? RedirectTarget { get; init; }
 
     /// <summary>Requests sent for this URL, retries included (0 when refused before sending).</summary>
     public int Attempts { get; init; } = 1;

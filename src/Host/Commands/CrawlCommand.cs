@@ -132,7 +132,7 @@ public sealed class CrawlCommand : CrawlerCommand
     {
         ArgumentNullException.ThrowIfNull(settings);
         var breaker = settings.Crawl.CircuitBreaker;
-        return new CrawlJobOptions(crawl)
+        return new CrawlJobOptions(crawl with { MaxRedirects = Math.Max(0, settings.Http.MaxRedirects) })
         {
             Client = ClientOptionsFactory.Create(settings.Http),
             Fetcher = new FetcherOptions

@@ -123,7 +123,7 @@ internal static class CrawlReportWriter
         json.WriteNumber("attempts", outcome.Attempts);
         WriteNullable(json, "contentType", outcome.ContentType);
         WriteNullable(json, "savedPath", outcome.SavedPath);
-        WriteNullable(json, "finalUrl", outcome.FinalUrl?.ToString());
+        WriteNullable(json, "redirectTo", outcome.RedirectTarget?.ToString());
         json.WriteString("cache", outcome.Cache.ToString());
         json.WriteEndObject();
     }

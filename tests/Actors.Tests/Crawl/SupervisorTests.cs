@@ -215,27 +215,100 @@ public sealed class SupervisorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Crawl_LinkToARedirectTarget_TargetNotFetchedAgain()
+    public async Task Crawl_LinkToARedirectTarget_TargetFetchedOnceAndTheRedirectCostsNoBody()
     {
         _site
             .Page("/", """<a href="/old.html">old</a> <a href="/a.html">a</a>""")
             .Page("/a.html", """<a href="/new.html">new</a>""")
             .Page("/new.html", "<p>moved here</p>")
-            .Handle("/old.html", context =>
-            {
-                context.Response.StatusCode = 301;
-                context.Response.Headers.Location = "/new.html";
-                return Task.CompletedTask;
-            });
+            .Handle("/old.html", Redirect("/new.html"));
         await using var harness = new SupervisorHarness();
 
         var result = await harness.RunAsync(Options() with { Concurrency = 1 });
 
+        Assert.Equal(1, _site.Count("/old.html"));
         Assert.Equal(1, _site.Count("/new.html"));
         var old = Assert.Single(result.Outcomes, o => o.Url.Path == "/old.html");
-        Assert.Equal(_site.Url("/new.html"), old.FinalUrl!.ToString());
-        Assert.DoesNotContain(result.Outcomes, o => o.Url.Path == "/new.html");
+        Assert.Equal((301, _site.Url("/new.html"), 0L), (old.StatusCode, old.RedirectTarget!.ToString(), old.Bytes));
+        Assert.True(old.IsSuccess);
+        var target = Assert.Single(result.Outcomes, o => o.Url.Path == "/new.html");
+        Assert.Equal((200, "/old.html", 1), (target.StatusCode, target.Referrer!.Path, target.Depth));
     }
+
+    [Fact]
+    public async Task Crawl_RedirectChain_EachHopFetchedOnceAtTheLinksDepth()
+    {
+        _site
+            .Page("/", """<a href="/r1">r1</a>""")
+            .Handle("/r1", Redirect("/r2"))
+            .Handle("/r2", Redirect("/end.html"))
+            .Page("/end.html", """<a href="/after.html">after</a>""")
+            .Page("/after.html", "<p>after</p>");
+        await using var harness = new SupervisorHarness();
+
+        var result = await harness.RunAsync(Options() with { Frontier = new FrontierOptions { MaxDepth = 2 } });
+
+        Assert.All(["/r1", "/r2", "/end.html", "/after.html"], path => Assert.Equal(1, _site.Count(path)));
+        Assert.Equal(1, Assert.Single(result.Outcomes, o => o.Url.Path == "/end.html").Depth);
+        Assert.All(result.Outcomes, o => Assert.True(o.IsSuccess, o.Error?.Message));
+    }
+
+    [Fact]
+    public async Task Crawl_RedirectLoop_RecordedAsFailedAndEveryHopFetchedOnce()
+    {
+        _site
+            .Page("/", """<a href="/loop-a">loop</a>""")
+            .Handle("/loop-a", Redirect("/loop-b"))
+            .Handle("/loop-b", Redirect("/loop-a"));
+        await using var harness = new SupervisorHarness();
+
+        var result = await harness.RunAsync(Options());
+
+        Assert.Equal((1, 1), (_site.Count("/loop-a"), _site.Count("/loop-b")));
+        var failed = Assert.Single(result.Outcomes, o => !o.IsSuccess);
+        Assert.Equal(("/loop-b", FetchFailureKind.Redirect), (failed.Url.Path, failed.Error!.Kind));
+        Assert.Contains("redirect loop", failed.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Crawl_RedirectChainLongerThanTheLimit_LastHopRecordedAsFailed()
+    {
+        _site.Page("/", """<a href="/hop/0">start</a>""");
+        for (var i = 0; i < 10; i++)
+        {
+            _site.Handle($"/hop/{i}", Redirect($"/hop/{i + 1}"));
+        }
+
+        await using var harness = new SupervisorHarness();
+
+        var result = await harness.RunAsync(Options() with { MaxRedirects = 3 });
+
+        Assert.Equal([1, 1, 1, 1, 0], Enumerable.Range(0, 5).Select(i => _site.Count($"/hop/{i}")));
+        var failed = Assert.Single(result.Outcomes, o => !o.IsSuccess);
+        Assert.Equal(("/hop/3", FetchFailureKind.Redirect), (failed.Url.Path, failed.Error!.Kind));
+        Assert.Contains("too many redirects", failed.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Crawl_RedirectToAnotherHost_TargetNotFetched()
+    {
+        _site
+            .Page("/", """<a href="/away">away</a>""")
+            .Handle("/away", Redirect(_elsewhere.Url("/")));
+        await using var harness = new SupervisorHarness();
+
+        var result = await harness.RunAsync(Options());
+
+        Assert.Empty(_elsewhere.Requests);
+        Assert.True(Assert.Single(result.Outcomes, o => o.Url.Path == "/away").IsSuccess);
+    }
+
+    private static Func<HttpContext, Task> Redirect(string location) => context =>
+    {
+        context.Response.StatusCode = 301;
+        context.Response.Headers.Location = location;
+        return context.Response.WriteAsync("<p>moved</p>");
+    };
 
     [Fact]
     public async Task Crawl_MaxPages_StopsAcceptingPages()
