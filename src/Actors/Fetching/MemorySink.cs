@@ -17,20 +17,10 @@ public sealed class MemorySink : IDocumentSink
             return new StoredDocument(await DrainAsync(body, cancellationToken), null, null);
         }
 
-        using var buffer = new MemoryStream();
-        var total = 0L;
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            total += read;
-            if (buffer.Length + read <= MaxParsedDocumentBytes)
-            {
-                buffer.Write(chunk, 0, read);
-            }
-        }
-
-        return new StoredDocument(total, null, total <= MaxParsedDocumentBytes ? buffer.ToArray() : null);
+        var (head, complete) = await DocumentReader.ReadUpToAsync(body, MaxParsedDocumentBytes, cancellationToken);
+        return complete
+            ? new StoredDocument(head.Length, null, head)
+            : new StoredDocument(head.Length + await DrainAsync(body, cancellationToken), null, null);
     }
 
     private static async Task<long> DrainAsync(Stream body, CancellationToken cancellationToken)

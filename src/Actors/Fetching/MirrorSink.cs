@@ -3,7 +3,11 @@ using Crawler.Protocol.Urls;
 
 namespace Crawler.Actors.Fetching;
 
-/// <summary>Streams bodies into the mirror (atomic writes under the output folder) and reads HTML and CSS back for the parser.</summary>
+/// <summary>
+/// Streams bodies into the mirror (atomic writes under the output folder). An HTML or CSS document the parser must
+/// read is taken into memory first and written from there, so it is never read back from disk; anything else, or
+/// a document past <see cref="MemorySink.MaxParsedDocumentBytes"/>, streams straight through.
+/// </summary>
 public sealed class MirrorSink : IDocumentSink
 {
     public MirrorSink(MirrorWriter writer)
@@ -17,14 +21,15 @@ public sealed class MirrorSink : IDocumentSink
     public async Task<StoredDocument> StoreAsync(Url url, string? contentType, Stream body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var relative = await Writer.WriteAsync(url, contentType, body, cancellationToken);
-        var full = Writer.FullPath(relative);
-        var length = new FileInfo(full).Length;
-        if (DocumentKinds.Of(contentType, url.Path) == DocumentKind.Other || length > MemorySink.MaxParsedDocumentBytes)
+        ArgumentNullException.ThrowIfNull(body);
+        var relative = Writer.Layout.Assign(url, contentType);
+        if (DocumentKinds.Of(contentType, url.Path) == DocumentKind.Other)
         {
-            return new StoredDocument(length, relative, null);
+            return new StoredDocument(await Writer.WriteToAsync(relative, default, body, cancellationToken), relative, null);
         }
 
-        return new StoredDocument(length, relative, await File.ReadAllBytesAsync(full, cancellationToken));
+        var (head, complete) = await DocumentReader.ReadUpToAsync(body, MemorySink.MaxParsedDocumentBytes, cancellationToken);
+        var bytes = await Writer.WriteToAsync(relative, head, complete ? null : body, cancellationToken);
+        return new StoredDocument(bytes, relative, complete ? head : null);
     }
 }
