@@ -149,6 +149,7 @@ public sealed partial class CrawlerClient : IAsyncDisposable
         {
             await _pool.ReturnAsync(connection);
             var refreshed = Refresh(stored, head.Headers, requestTime, TimeProvider.GetUtcNow());
+            head.Release();
             cache.Store(refreshed);
             return FromEntry(refreshed, request);
         }
@@ -156,8 +157,9 @@ public sealed partial class CrawlerClient : IAsyncDisposable
         if (cache is not null && Freshness.IsStorable(request.Headers, head.StatusCode, head.Headers))
         {
             var url = request.Url;
+            // The entry outlives the response, whose parsed headers go back to the pool: it keeps a copy.
             body = new CachingReadStream(body, cache.MaxBodyBytes, bytes =>
-                cache.Store(new CacheEntry(url, head.StatusCode, head.ReasonPhrase, head.Headers, bytes.ToArray(), requestTime, TimeProvider.GetUtcNow())));
+                cache.Store(new CacheEntry(url, head.StatusCode, head.ReasonPhrase, head.Headers.Copy(), bytes.ToArray(), requestTime, TimeProvider.GetUtcNow())));
         }
 
         Stream decoded;
@@ -170,10 +172,11 @@ public sealed partial class CrawlerClient : IAsyncDisposable
             // An unknown coding fails before any byte is read; the connection still goes back (closed, as unread).
             await body.DisposeAsync();
             await _pool.ReturnAsync(connection);
+            head.Release();
             throw;
         }
 
-        return new FetchResponse(request.Url, head.StatusCode, head.ReasonPhrase, head.Headers, decoded, () => ReleaseAsync(connection, body))
+        return new FetchResponse(request.Url, head.StatusCode, head.ReasonPhrase, head.Headers, decoded, () => ReleaseAsync(connection, body, head))
         {
             Version = head.Version,
         };
@@ -211,8 +214,9 @@ public sealed partial class CrawlerClient : IAsyncDisposable
     }
 
     // Decoders stop at the end of their compressed data and never ask for the chunked terminator or the last
-    // bytes after it; reading those few bytes here is what lets the connection go back to the pool.
-    private async ValueTask ReleaseAsync(HttpConnection connection, Stream body)
+    // bytes after it; reading those few bytes here is what lets the connection go back to the pool. The head's
+    // pooled header buffers go back last: draining may still complete a cache entry, which copies the headers.
+    private async ValueTask ReleaseAsync(HttpConnection connection, Stream body, HttpResponseHead head)
     {
         if (!connection.IsReusable && connection.IsReadingBody)
         {
@@ -233,7 +237,14 @@ public sealed partial class CrawlerClient : IAsyncDisposable
             }
         }
 
-        await _pool.ReturnAsync(connection);
+        try
+        {
+            await _pool.ReturnAsync(connection);
+        }
+        finally
+        {
+            head.Release();
+        }
     }
 
     private static bool IsIdempotent(string method) =>
@@ -270,25 +281,8 @@ public sealed partial class CrawlerClient : IAsyncDisposable
             return body;
         }
 
-        var codings = ContentCodings(headers);
+        var codings = ContentCodings.Of(headers);
         return codings.Count == 0 ? body : ContentDecoder.Decode(body, codings, Options.DecodingLimits);
-    }
-
-    private static List<string> ContentCodings(HttpHeaders headers)
-    {
-        var codings = new List<string>();
-        foreach (var value in headers.GetValues(KnownHeaders.ContentEncoding))
-        {
-            foreach (var token in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (!token.Equals("identity", StringComparison.OrdinalIgnoreCase))
-                {
-                    codings.Add(token.ToLowerInvariant());
-                }
-            }
-        }
-
-        return codings;
     }
 
     private static bool IsGet(FetchRequest request) => string.Equals(request.Method, "GET", StringComparison.OrdinalIgnoreCase);

@@ -24,5 +24,10 @@ public sealed class Http1Response : IAsyncDisposable
     /// <summary>The body without transfer coding (de-chunked) but with any Content-Encoding still applied.</summary>
     public Stream Body { get; }
 
-    public ValueTask DisposeAsync() => Body.DisposeAsync();
+    /// <summary>Disposes the body and returns the headers' pooled buffers: read <see cref="Headers"/> before this.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Head.Release();
+        return Body.DisposeAsync();
+    }
 }

@@ -96,10 +96,18 @@ public sealed partial class HttpConnection : IAsyncDisposable
         var response = await SendAsync(request, RequestDeadline.Start(_time, _options.TotalTimeout), cancellationToken);
         _drainBuffer ??= new byte[ProtocolLimits.ReadBufferBytes];
         long total = 0;
-        int n;
-        while ((n = await response.Body.ReadAsync(_drainBuffer, cancellationToken)) > 0)
+        try
         {
-            total += n;
+            int n;
+            while ((n = await response.Body.ReadAsync(_drainBuffer, cancellationToken)) > 0)
+            {
+                total += n;
+            }
+        }
+        finally
+        {
+            // The response never leaves this method, so its headers' pooled buffers go back here.
+            response.Head.Release();
         }
 
         return new DrainedResponse(response.StatusCode, total, IsReusable, _responseBytes);
@@ -177,13 +185,14 @@ public sealed partial class HttpConnection : IAsyncDisposable
                 }
             }
 
-            var head = _parser.GetHead();
-            if (head.StatusCode >= 200)
+            // An interim 1xx head is never handed out: the next Reset returns its header block.
+            var statusCode = _parser.Framing.StatusCode;
+            if (statusCode >= 200)
             {
-                return head;
+                return _parser.GetHead();
             }
 
-            if (head.StatusCode == 101)
+            if (statusCode == 101)
             {
                 HttpProtocolException.Throw(HttpProtocolError.UnexpectedStatus, "101 Switching Protocols without an Upgrade request");
             }

@@ -21,4 +21,7 @@ public sealed class HttpResponseHead
     public string ReasonPhrase { get; }
 
     public HttpHeaders Headers { get; }
+
+    /// <summary>Returns the parsed headers' pooled buffers; the response's owner calls it once it is done with them.</summary>
+    internal void Release() => Headers.Release();
 }

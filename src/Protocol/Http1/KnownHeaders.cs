@@ -3,8 +3,8 @@ using System.Text;
 namespace Crawler.Protocol.Http1;
 
 /// <summary>
-/// Header names that responses carry all the time, so the parser hands out one shared string instead of
-/// allocating a name per header per response.
+/// Header names and values that responses carry all the time, so reading a parsed header (<see cref="HeaderBlock"/>)
+/// hands out one shared string instead of allocating a new one per header per response.
 /// </summary>
 internal static class KnownHeaders
 {

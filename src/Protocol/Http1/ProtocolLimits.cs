@@ -7,7 +7,8 @@ public static class ProtocolLimits
     // 64 KiB is abuse or a bug, and the whole head must sit in one buffer while it is parsed.
     public const int MaxResponseHeaderBytes = 64 * 1024;
 
-    // Each header costs two strings and a list slot; Kestrel allows 100, real responses carry 10-30.
+    // Each header costs a slot in a pooled table (its strings are made only when read); Kestrel allows 100,
+    // real responses carry 10-30.
     public const int MaxResponseHeaderCount = 128;
 
     // A chunk-size line is at most 16 hex digits plus extensions nobody uses; runtime's

@@ -9,8 +9,9 @@ namespace Crawler.Protocol.Http1;
 /// reports how many bytes it consumed, and returns true once the empty line ending the head was consumed.
 /// Bare LF line endings are accepted. One instance is reused for every response on a connection.
 /// The line scanning and validation are shared by every caller through <see cref="TryParse{THandler}"/>;
-/// the non-generic <see cref="TryParse(ReadOnlySpan{byte}, out int)"/> builds strings into an
-/// <see cref="HttpResponseHead"/> for the fetch path, while the load generator's handler keeps only framing.
+/// the non-generic <see cref="TryParse(ReadOnlySpan{byte}, out int)"/> copies each field into a pooled
+/// <see cref="HeaderBlock"/> for the fetch path (no string per header), while the load generator's handler keeps
+/// only framing.
 /// </summary>
 internal sealed class ResponseParser : IResponseHeadHandler
 {
@@ -32,10 +33,11 @@ internal sealed class ResponseParser : IResponseHeadHandler
     private int _minorVersion;
     private int _statusCode;
     private string _reasonPhrase = "";
-    // Typical responses carry 10-20 headers; sizing for that avoids regrowing the list while parsing.
-    private const int ExpectedHeaderCount = 16;
 
-    private HttpHeaders _headers = new(ExpectedHeaderCount);
+    // The current head's fields; created at its first header. Ours until GetHead hands it out with the head,
+    // after which the response owns it and returns its buffers.
+    private HeaderBlock? _block;
+    private HttpResponseHead? _head;
 
     // The fetch path reads its framing from the same handler the load generator uses, not from header strings.
     private ResponseFraming _framing = new();
@@ -57,19 +59,33 @@ internal sealed class ResponseParser : IResponseHeadHandler
         _statusLineDone = false;
     }
 
-    /// <summary>Starts a new head for <see cref="TryParse(ReadOnlySpan{byte}, out int)"/>, with a fresh header collection.</summary>
+    /// <summary>
+    /// Starts a new head for <see cref="TryParse(ReadOnlySpan{byte}, out int)"/>. A previous head that was never
+    /// handed out (an interim 1xx response) has its pooled header block returned here.
+    /// </summary>
     public void Reset()
     {
         BeginHead();
         _minorVersion = 0;
         _statusCode = 0;
         _reasonPhrase = "";
-        _headers = new HttpHeaders(ExpectedHeaderCount);
+        if (_head is null)
+        {
+            _block?.Release();
+        }
+
+        _block = null;
+        _head = null;
         _framing = new ResponseFraming();
     }
 
-    /// <summary>The parsed head; valid once <see cref="TryParse(ReadOnlySpan{byte}, out int)"/> returned true.</summary>
-    public HttpResponseHead GetHead() => new(_minorVersion, _statusCode, _reasonPhrase, _headers);
+    /// <summary>
+    /// The parsed head; valid once <see cref="TryParse(ReadOnlySpan{byte}, out int)"/> returned true. Its headers
+    /// own the pooled block from then on: whoever takes the head calls <see cref="HttpResponseHead.Release"/>
+    /// (the response does when it is disposed). Repeated calls return the same head.
+    /// </summary>
+    public HttpResponseHead GetHead() =>
+        _head ??= new(_minorVersion, _statusCode, _reasonPhrase, _block is null ? new HttpHeaders() : new HttpHeaders(_block));
 
     /// <summary>The head's framing; valid once <see cref="TryParse(ReadOnlySpan{byte}, out int)"/> returned true.</summary>
     public ResponseFraming Framing => _framing;
@@ -177,14 +193,14 @@ internal sealed class ResponseParser : IResponseHeadHandler
     void IResponseHeadHandler.OnHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
     {
         _framing.OnHeader(name, value);
-        _headers.Add(KnownHeaders.GetName(name), value.IsEmpty ? "" : KnownHeaders.GetValue(value));
+        (_block ??= new HeaderBlock()).Add(name, value);
     }
 
     void IResponseHeadHandler.OnContinuation(ReadOnlySpan<byte> value)
     {
         _framing.OnContinuation(value);
-        var appended = _headers.TryAppendToLast(Encoding.Latin1.GetString(value));
-        Debug.Assert(appended, "the parser passes continuations only after a header");
+        Debug.Assert(_block is not null, "the parser passes continuations only after a header");
+        _block?.AppendToLast(value);
     }
 
     private static string? KnownReason(ReadOnlySpan<byte> reason) => reason.Length switch
