@@ -48,7 +48,8 @@ public static class HtmlTagScanner
                 {
                     i += 2;
                     ReadName(html, ref i);
-                    ReadAttributes(html, ref i, null);
+                    List<HtmlAttributeSpan>? none = null;
+                    ReadAttributes(html, ref i, collect: false, ref none);
                 }
                 else
                 {
@@ -61,8 +62,8 @@ public static class HtmlTagScanner
                 var start = i;
                 i++;
                 var name = ReadName(html, ref i);
-                var attributes = new List<HtmlAttributeSpan>();
-                ReadAttributes(html, ref i, attributes);
+                List<HtmlAttributeSpan>? attributes = null;
+                ReadAttributes(html, ref i, collect: true, ref attributes);
                 var rawStart = -1;
                 var rawLength = 0;
                 if (RawTextElements.Contains(name))
@@ -73,7 +74,7 @@ public static class HtmlTagScanner
                     i = close;
                 }
 
-                tags.Add(new HtmlTagSpan(name, attributes, start, rawStart < 0 ? i : rawStart, rawStart, rawLength));
+                tags.Add(new HtmlTagSpan(name, attributes ?? (IReadOnlyList<HtmlAttributeSpan>)[], start, rawStart < 0 ? i : rawStart, rawStart, rawLength));
             }
             else
             {
@@ -92,10 +93,11 @@ public static class HtmlTagScanner
             i++;
         }
 
-        return html[start..i].ToLowerInvariant();
+        return HtmlNames.LowerCase(html.AsSpan(start, i - start));
     }
 
-    private static void ReadAttributes(string html, ref int i, List<HtmlAttributeSpan>? attributes)
+    // The list is made for the first attribute only: most tags (p, li, td, every end tag) have none.
+    private static void ReadAttributes(string html, ref int i, bool collect, ref List<HtmlAttributeSpan>? attributes)
     {
         while (true)
         {
@@ -122,7 +124,7 @@ public static class HtmlTagScanner
                 i++;
             }
 
-            var name = html[start..i].ToLowerInvariant();
+            var name = HtmlNames.LowerCase(html.AsSpan(start, i - start));
             var afterName = i;
             while (i < html.Length && IsSpace(html[i]))
             {
@@ -163,12 +165,30 @@ public static class HtmlTagScanner
                 i = afterName; // no value: the whitespace belongs to the next attribute
             }
 
-            if (attributes is not null && !attributes.Exists(a => a.Name == name))
+            if (collect && !Has(attributes, name))
             {
-                var raw = valueStart < 0 ? "" : html.Substring(valueStart, valueLength);
-                attributes.Add(new HtmlAttributeSpan(name, raw, start, i, valueStart, valueLength, quote));
+                attributes ??= [];
+                attributes.Add(new HtmlAttributeSpan(name, html, start, i, valueStart, valueLength, quote));
             }
         }
+    }
+
+    private static bool Has(List<HtmlAttributeSpan>? attributes, string name)
+    {
+        if (attributes is null)
+        {
+            return false;
+        }
+
+        foreach (var attribute in attributes)
+        {
+            if (attribute.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int FindEndTag(string html, int from, string name)

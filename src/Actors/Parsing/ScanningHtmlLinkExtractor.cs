@@ -26,22 +26,31 @@ public sealed class ScanningHtmlLinkExtractor : ILinkExtractor
                 CssLinkExtractor.AddTo(sink, content.Substring(tag.RawTextStart, tag.RawTextLength), "style");
             }
 
-            foreach (var attribute in tag.Attributes)
+            if (tag.Attributes.Count > 0)
             {
-                if (attribute.ValueStart < 0)
-                {
-                    continue;
-                }
-
-                var target = LinkAttributeTable.Classify(tag.Name, attribute.Name, name => Decode(tag.Get(name)));
-                if (target is { } link)
-                {
-                    HtmlLinkExtractor.AddAttribute(sink, tag.Name, attribute.Name, Decode(attribute.RawValue)!, link);
-                }
+                AddAttributes(sink, tag);
             }
         }
 
         return sink.Links;
+    }
+
+    // A method of its own so the lambda's closure over the tag is made only for tags that have attributes.
+    private static void AddAttributes(LinkSink sink, HtmlTagSpan tag)
+    {
+        foreach (var attribute in tag.Attributes)
+        {
+            if (attribute.ValueStart < 0)
+            {
+                continue;
+            }
+
+            var target = LinkAttributeTable.Classify(tag.Name, attribute.Name, name => Decode(tag.Get(name)));
+            if (target is { } link)
+            {
+                HtmlLinkExtractor.AddAttribute(sink, tag.Name, attribute.Name, Decode(attribute.RawValue)!, link);
+            }
+        }
     }
 
     private static string? Decode(string? raw) => raw is null || !raw.Contains('&', StringComparison.Ordinal) ? raw : WebUtility.HtmlDecode(raw);
