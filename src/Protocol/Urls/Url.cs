@@ -13,6 +13,9 @@ public sealed class Url : IEquatable<Url>
 {
     private readonly string _text;
 
+    // Asked for on every routing, politeness and stats step of a fetch; computed once (a benign race: same value).
+    private string? _authority;
+
     // Hierarchical URLs (http, https, file).
     internal Url(string scheme, string? userInfo, string host, int port, string path, string? query, string? fragment)
     {
@@ -71,7 +74,7 @@ public sealed class Url : IEquatable<Url>
     public bool IsHttp => Scheme is "http" or "https";
 
     /// <summary>host[:port] as sent in the Host header: brackets around IPv6, port only when not the default.</summary>
-    public string Authority => (Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host) + (IsDefaultPort ? "" : $":{Port}");
+    public string Authority => _authority ??= (Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host) + (IsDefaultPort ? "" : $":{Port}");
 
     /// <summary>The request target: path plus '?query'.</summary>
     public string PathAndQuery => Query is null ? Path : $"{Path}?{Query}";
