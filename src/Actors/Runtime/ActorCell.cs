@@ -79,10 +79,18 @@ internal sealed partial class ActorCell : IActorContext
 
     internal void Start() => PostSystem(CreateActor.Instance);
 
+    /// <summary>
+    /// A router routes on the sender's thread only while its own mailbox is empty. Messages told before the routees
+    /// existed (or while they are replaced) wait there and the router actor routes them; a later message routed
+    /// directly would overtake them, so senders queue behind that backlog until it has drained. The count drops only
+    /// after the router's turn has handed those messages on, so what follows is routed after them.
+    /// </summary>
+    private bool RoutesDirectly => _router is not null && _mailbox.Count == 0;
+
     /// <summary>Any thread: routes (for a router) or enqueues a user message; dead-letters it if the mailbox refuses.</summary>
     internal void Post(object message, IActorRef? sender)
     {
-        if (_router is not null && _router.Route(message, sender, out var routee))
+        if (RoutesDirectly && _router!.Route(message, sender, out var routee))
         {
             routee?.Tell(message, sender);
             return;
@@ -93,7 +101,7 @@ internal sealed partial class ActorCell : IActorContext
 
     internal ValueTask PostAsync(object message, IActorRef? sender, CancellationToken cancellationToken)
     {
-        if (_router is not null && _router.Route(message, sender, out var routee))
+        if (RoutesDirectly && _router!.Route(message, sender, out var routee))
         {
             return routee?.TellAsync(message, sender, cancellationToken) ?? ValueTask.CompletedTask;
         }
