@@ -1,40 +1,61 @@
+using System.Buffers;
+using Crawler.Protocol.Text;
+
 namespace Crawler.Actors.Fetching;
 
-/// <summary>Reads a body into memory for the parser, up to a limit, without reading past it.</summary>
+/// <summary>
+/// Takes an HTML or CSS body into a pooled buffer for the parser, up to a limit, and decodes it to text with the
+/// protocol layer's charset rules (BOM, Content-Type charset, &lt;meta&gt; prescan, else UTF-8). The sink gets the
+/// bytes while they are in the buffer, so the only allocation a document costs is its text.
+/// </summary>
 public static class DocumentReader
 {
     private const int FirstBufferBytes = 16 * 1024;
 
     /// <summary>
-    /// The whole body when it is at most <paramref name="limit"/> bytes (<c>Complete</c>); otherwise the first
-    /// <paramref name="limit"/> + 1 bytes, with the stream left just past them so a caller can stream the rest on.
+    /// Reads <paramref name="body"/> and calls <paramref name="store"/> with the bytes read and, when the body is
+    /// longer than <paramref name="limit"/>, the stream positioned just past them (its first <paramref name="limit"/>
+    /// + 1 bytes) so the rest can be copied on; otherwise null. Returns the decoded text, or null past the limit.
     /// </summary>
-    public static async Task<(ReadOnlyMemory<byte> Head, bool Complete)> ReadUpToAsync(Stream body, int limit, CancellationToken cancellationToken)
+    public static async Task<string?> ReadAsync(Stream body, string? contentType, int limit,
+        Func<ReadOnlyMemory<byte>, Stream?, Task> store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        var buffer = new byte[(int)Math.Min(FirstBufferBytes, limit + 1L)];
-        var length = 0;
-        while (true)
+        var cap = limit + 1L;
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(FirstBufferBytes, cap));
+        try
         {
-            if (length == buffer.Length)
+            var length = 0;
+            var complete = false;
+            while (length < cap)
             {
-                if (length > limit)
+                if (length == buffer.Length)
                 {
-                    return (buffer, false);
+                    // Doubling keeps the copies few; the last grow stops one byte past the limit, enough to tell "more".
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, cap));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
                 }
 
-                // Doubling keeps the copies few; the last grow stops one byte past the limit, enough to tell "more".
-                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, limit + 1L));
+                var read = await body.ReadAsync(buffer.AsMemory(length, (int)Math.Min(buffer.Length, cap) - length), cancellationToken);
+                if (read == 0)
+                {
+                    complete = true;
+                    break;
+                }
+
+                length += read;
             }
 
-            var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
-            if (read == 0)
-            {
-                return (buffer.AsMemory(0, length), true);
-            }
-
-            length += read;
+            await store(buffer.AsMemory(0, length), complete ? null : body);
+            return complete ? CharsetDetector.Decode(buffer.AsSpan(0, length), contentType) : null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -87,7 +87,7 @@ public sealed class FetchWork
             var stored = await _sink.StoreAsync(response.Url, response.ContentType, response.Body, cancellationToken);
             var kind = DocumentKinds.Of(response.ContentType, response.Url.Path);
             outcome = outcome with { Bytes = stored.Bytes, SavedPath = stored.RelativePath };
-            return Done(outcome, stored.Content is { } content && kind != DocumentKind.Other ? content : null, started) with { Kind = kind };
+            return Done(outcome, kind != DocumentKind.Other ? stored.Text : null, started) with { Kind = kind };
         }
 #pragma warning disable CA1031 // IO boundary: whatever the network, the disk or a bug throws becomes a recorded error, not a crash.
         catch (Exception exception)
@@ -103,6 +103,6 @@ public sealed class FetchWork
         return client.SendAsync;
     }
 
-    private FetchWorkResult Done(UrlOutcome outcome, ReadOnlyMemory<byte>? content, long started)
-        => new(outcome with { Elapsed = _timeProvider.GetElapsedTime(started) }, content, DocumentKind.Other, null);
+    private FetchWorkResult Done(UrlOutcome outcome, string? text, long started)
+        => new(outcome with { Elapsed = _timeProvider.GetElapsedTime(started) }, text, DocumentKind.Other, null);
 }

@@ -54,7 +54,7 @@ public sealed class FetcherActor : ReceiveActor
             return;
         }
 
-        var parse = result.Content is { } content && result.Outcome.Error is null;
+        var parse = result.Text is not null && result.Outcome.Error is null;
 
         // The supervisor hears of the fetch before the parser gets the document, so "links found" can never
         // overtake "fetch completed" (FIFO from one causal chain).
@@ -62,7 +62,7 @@ public sealed class FetcherActor : ReceiveActor
         if (parse)
         {
             var outcome = result.Outcome;
-            _parsers.Tell(new ParseDocument(outcome.Url, outcome.Url, outcome.Depth, result.Kind, result.Content!.Value, outcome.ContentType, _supervisor), Self);
+            _parsers.Tell(new ParseDocument(outcome.Url, outcome.Depth, result.Kind, result.Text!, _supervisor), Self);
         }
     }
 }

@@ -17,10 +17,10 @@ public sealed class MemorySink : IDocumentSink
             return new StoredDocument(await DrainAsync(body, cancellationToken), null, null);
         }
 
-        var (head, complete) = await DocumentReader.ReadUpToAsync(body, MaxParsedDocumentBytes, cancellationToken);
-        return complete
-            ? new StoredDocument(head.Length, null, head)
-            : new StoredDocument(head.Length + await DrainAsync(body, cancellationToken), null, null);
+        var bytes = 0L;
+        var text = await DocumentReader.ReadAsync(body, contentType, MaxParsedDocumentBytes,
+            async (head, rest) => bytes = head.Length + (rest is null ? 0 : await DrainAsync(rest, cancellationToken)), cancellationToken);
+        return new StoredDocument(bytes, null, text);
     }
 
     private static async Task<long> DrainAsync(Stream body, CancellationToken cancellationToken)

@@ -5,8 +5,8 @@ namespace Crawler.Actors.Fetching;
 
 /// <summary>
 /// Streams bodies into the mirror (atomic writes under the output folder). An HTML or CSS document the parser must
-/// read is taken into memory first and written from there, so it is never read back from disk; anything else, or
-/// a document past <see cref="MemorySink.MaxParsedDocumentBytes"/>, streams straight through.
+/// read is taken into memory first (<see cref="DocumentReader"/>) and written from there, so it is never read back
+/// from disk; anything else, or a document past <see cref="MemorySink.MaxParsedDocumentBytes"/>, streams through.
 /// </summary>
 public sealed class MirrorSink : IDocumentSink
 {
@@ -28,8 +28,9 @@ public sealed class MirrorSink : IDocumentSink
             return new StoredDocument(await Writer.WriteToAsync(relative, default, body, cancellationToken), relative, null);
         }
 
-        var (head, complete) = await DocumentReader.ReadUpToAsync(body, MemorySink.MaxParsedDocumentBytes, cancellationToken);
-        var bytes = await Writer.WriteToAsync(relative, head, complete ? null : body, cancellationToken);
-        return new StoredDocument(bytes, relative, complete ? head : null);
+        var written = 0L;
+        var text = await DocumentReader.ReadAsync(body, contentType, MemorySink.MaxParsedDocumentBytes,
+            async (head, rest) => written = await Writer.WriteToAsync(relative, head, rest, cancellationToken), cancellationToken);
+        return new StoredDocument(written, relative, text);
     }
 }

@@ -1,6 +1,5 @@
 using Crawler.Actors.Fetching;
 using Crawler.Actors.Runtime;
-using Crawler.Protocol.Text;
 
 namespace Crawler.Actors.Parsing;
 
@@ -46,12 +45,9 @@ public sealed class ParserActor : ReceiveActor
         var css = new CssLinkExtractor();
         return document => document.Kind switch
         {
-            DocumentKind.Html => html.Extract(Decode(document), document.BaseUrl),
-            DocumentKind.Css => css.Extract(Decode(document), document.BaseUrl),
+            DocumentKind.Html => html.Extract(document.Text, document.Url),
+            DocumentKind.Css => css.Extract(document.Text, document.Url),
             _ => [],
         };
     }
-
-    /// <summary>Decodes with the protocol layer's charset rules: BOM, Content-Type charset, &lt;meta&gt; prescan, else UTF-8.</summary>
-    internal static string Decode(ParseDocument document) => CharsetDetector.Decode(document.Content.Span, document.ContentType);
 }

@@ -102,7 +102,8 @@ internal sealed partial class ActorCell
         }
     }
 
-    private void HandleChildTerminated(IActorRef child)
+    /// <summary>Any thread: frees <paramref name="child"/>'s name, unless it already belongs to a newer child.</summary>
+    private void ReleaseName(IActorRef child)
     {
         lock (_childrenLock)
         {
@@ -112,7 +113,11 @@ internal sealed partial class ActorCell
                 _children.Remove(name);
             }
         }
+    }
 
+    private void HandleChildTerminated(IActorRef child)
+    {
+        ReleaseName(child);
         _stopping.Remove(child);
         if (_state == CellState.Terminating && ChildCount() == 0)
         {
@@ -172,7 +177,10 @@ internal sealed partial class ActorCell
 
         _mailbox.Close(DeadLetter, HandleSystemWhenDead);
 
-        // Parent first: it frees the name before any watcher (a router replacing a routee) reacts to Terminated.
+        // The name is freed here, on this thread, before any watcher hears Terminated: one that reacts by creating
+        // the actor again under the same name (a router replacing a routee, a job restarted) must find it free. The
+        // parent's own bookkeeping (its termination or restart waiting on children) follows through its mailbox.
+        _parent?.ReleaseName(_self);
         _parent?.PostSystem(new ChildTerminated(_self));
         NotifyWatchersAndUnwatch();
         if (_parent is null)

@@ -1,3 +1,4 @@
+using System.Text;
 using Crawler.Actors.Fetching;
 
 namespace Crawler.Actors.Tests.Fetching;
@@ -9,34 +10,50 @@ public sealed class DocumentReaderTests
     [InlineData(99, 100)]
     [InlineData(100, 100)]
     [InlineData(40_000, 50_000)]
-    public async Task ReadUpTo_BodyWithinLimit_WholeBodyAndComplete(int length, int limit)
+    public async Task Read_BodyWithinLimit_StoresAndDecodesTheWholeBody(int length, int limit)
     {
         var body = Pattern(length);
+        byte[]? stored = null;
+        Stream? rest = null;
 
-        var (head, complete) = await DocumentReader.ReadUpToAsync(new TrickleStream(body), limit, CancellationToken.None);
+        var text = await DocumentReader.ReadAsync(new TrickleStream(body), "text/html; charset=utf-8", limit,
+            (head, remainder) => { stored = head.ToArray(); rest = remainder; return Task.CompletedTask; }, CancellationToken.None);
 
-        Assert.True(complete);
-        Assert.Equal(body, head.ToArray());
+        Assert.Equal(body, stored);
+        Assert.Null(rest);
+        Assert.Equal(Encoding.UTF8.GetString(body), text);
     }
 
     [Theory]
     [InlineData(101, 100)]
     [InlineData(100_000, 20_000)]
-    public async Task ReadUpTo_BodyPastLimit_HeadPlusRestIsTheWholeBody(int length, int limit)
+    public async Task Read_BodyPastLimit_HeadPlusRestIsTheWholeBodyAndNoText(int length, int limit)
     {
         var body = Pattern(length);
-        var stream = new TrickleStream(body);
+        var copy = new MemoryStream();
 
-        var (head, complete) = await DocumentReader.ReadUpToAsync(stream, limit, CancellationToken.None);
-        using var rest = new MemoryStream();
-        await stream.CopyToAsync(rest);
+        var text = await DocumentReader.ReadAsync(new TrickleStream(body), "text/html", limit, async (head, rest) =>
+        {
+            Assert.Equal(limit + 1, head.Length);
+            copy.Write(head.Span);
+            await rest!.CopyToAsync(copy);
+        }, CancellationToken.None);
 
-        Assert.False(complete);
-        Assert.Equal(limit + 1, head.Length);
-        Assert.Equal(body, head.ToArray().Concat(rest.ToArray()).ToArray());
+        Assert.Null(text);
+        Assert.Equal(body, copy.ToArray());
     }
 
-    private static byte[] Pattern(int length) => Enumerable.Range(0, length).Select(i => (byte)(i * 31)).ToArray();
+    [Fact]
+    public async Task Read_Latin1Charset_DecodedWithIt()
+    {
+        var text = await DocumentReader.ReadAsync(new MemoryStream([0x63, 0x61, 0x66, 0xE9]), "text/html; charset=iso-8859-1", 100,
+            (_, _) => Task.CompletedTask, CancellationToken.None);
+
+        Assert.Equal("café", text);
+    }
+
+    // ASCII letters, so the bytes are valid UTF-8 whatever the cut.
+    private static byte[] Pattern(int length) => Enumerable.Range(0, length).Select(i => (byte)('a' + (i % 26))).ToArray();
 
     /// <summary>Hands out at most 1,000 bytes a read, as a socket would, so buffer growth is exercised.</summary>
     private sealed class TrickleStream(byte[] data) : MemoryStream(data)
