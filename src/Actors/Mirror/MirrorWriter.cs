@@ -12,7 +12,8 @@ namespace Crawler.Actors.Mirror;
 /// </summary>
 public sealed class MirrorWriter
 {
-    // Temporary names start with a dot and carry a GUID, so they collide neither with mirrored names nor each other.
+    // Temporary names start with a dot and carry the process id and a counter, so they collide neither with mirrored
+    // names nor each other, even with two crawls writing one folder (a GUID costs a read of /dev/urandom per file).
     private const string TempPrefix = ".crawler-";
     private const string TempSuffix = ".tmp";
 
@@ -25,6 +26,8 @@ public sealed class MirrorWriter
     // Directories already created or checked to be free of links: a mirror writes thousands of files into a few
     // hundred directories, and walking each path down from the root costs two syscalls a segment.
     private readonly ConcurrentDictionary<string, byte> _checkedDirectories = new(StringComparer.Ordinal);
+
+    private long _tempCounter;
 
     public MirrorWriter(string root, MirrorLayout layout)
     {
@@ -68,18 +71,22 @@ public sealed class MirrorWriter
         var full = SafePath.Combine(_root, relativePath);
         var directory = Path.GetDirectoryName(full)!;
         EnsureDirectoryWithoutLinks(directory);
-        var temp = Path.Combine(directory, TempPrefix + Guid.NewGuid().ToString("N") + TempSuffix);
+        var temp = Path.Combine(directory, $"{TempPrefix}{Environment.ProcessId}-{Interlocked.Increment(ref _tempCounter)}{TempSuffix}");
         var buffer = rest is null ? null : ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
         try
         {
             long written = head.Length;
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+
+            // A handle and positional writes, not a FileStream: no lock (FileShare.None is an flock on Unix, pointless
+            // on a name only this writer knows) and no seek, two syscalls a file fewer. CreateNew still refuses to
+            // follow or reuse anything already there.
+            using (var file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
             {
-                file.Write(head.Span);
+                RandomAccess.Write(file, head.Span, 0);
                 int read;
                 while (rest is not null && (read = await rest.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    file.Write(buffer!, 0, read);
+                    RandomAccess.Write(file, buffer.AsSpan(0, read), written);
                     written += read;
                 }
             }
