@@ -27,9 +27,8 @@ done
 NGINX="$(command -v nginx)"
 
 if [[ -z "$CRAWLER" ]]; then
-  echo "building crawler (Release)..." >&2
-  dotnet build "$ROOT/src/Host" -c Release -v quiet -nologo >/dev/null
-  CRAWLER="$ROOT/artifacts/bin/Crawler.Host/release/crawler"
+  echo "building crawler as shipped (native AOT, scripts/publish)..." >&2
+  CRAWLER="$("$ROOT/scripts/publish" "$ROOT/artifacts/publish")"
 fi
 
 WORK="$(mktemp -d /tmp/crawler-load-bench.XXXXXX)"
