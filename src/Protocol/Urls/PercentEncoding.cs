@@ -18,13 +18,10 @@ internal static class PercentEncoding
     public static string Encode(string text, PercentEncodeSet set)
     {
         var span = text.AsSpan();
-        var first = 0;
-        while (first < span.Length && !MustEncode(span[first], set))
-        {
-            first++;
-        }
 
-        if (first == span.Length)
+        // Nearly every component needs nothing: find the first character that does with one vectorised search.
+        var first = span.IndexOfAnyExcept(LeftAsIs[(int)set]);
+        if (first < 0)
         {
             return text;
         }
@@ -144,6 +141,11 @@ internal static class PercentEncoding
 
     private static void AppendEscape(StringBuilder builder, byte value)
         => builder.Append('%').Append(UpperHex[value >> 4]).Append(UpperHex[value & 0xF]);
+
+    // Per set, the characters MustEncode lets through: printable ASCII minus the set's own extras.
+    private static readonly SearchValues<char>[] LeftAsIs = Enum.GetValues<PercentEncodeSet>()
+        .Select(set => SearchValues.Create(Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (char)c).Where(c => !MustEncode(c, set)).ToArray()))
+        .ToArray();
 
     private static bool MustEncode(char c, PercentEncodeSet set)
     {
