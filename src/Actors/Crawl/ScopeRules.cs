@@ -70,8 +70,9 @@ public sealed class ScopeRules
             }
         }
 
-        var pathAndQuery = url.PathAndQuery;
-        if (_exclude.Any(p => p.IsMatch(pathAndQuery)))
+        // Asked for every link of every page: plain loops, and the path+query string only when a pattern needs it.
+        var pathAndQuery = _exclude.Length > 0 || _include.Length > 0 ? url.PathAndQuery : "";
+        if (AnyMatches(_exclude, pathAndQuery))
         {
             return ScopeVerdict.Excluded;
         }
@@ -81,7 +82,7 @@ public sealed class ScopeRules
             return ScopeVerdict.InScope;
         }
 
-        if (_include.Length > 0 && !_include.Any(p => p.IsMatch(pathAndQuery)))
+        if (_include.Length > 0 && !AnyMatches(_include, pathAndQuery))
         {
             return ScopeVerdict.NotIncluded;
         }
@@ -92,6 +93,19 @@ public sealed class ScopeRules
         }
 
         return ScopeVerdict.InScope;
+    }
+
+    private static bool AnyMatches(PathPattern[] patterns, string pathAndQuery)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (pattern.IsMatch(pathAndQuery))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsBelowSeedDirectory((string Host, int Port) hostKey, string path)

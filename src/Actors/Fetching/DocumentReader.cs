@@ -10,7 +10,8 @@ namespace Crawler.Actors.Fetching;
 /// </summary>
 public static class DocumentReader
 {
-    private const int FirstBufferBytes = 16 * 1024;
+    // Most pages fit, so one read path and no copy; the pool keeps such buffers, so the size costs no allocation.
+    private const int FirstBufferBytes = 64 * 1024;
 
     /// <summary>
     /// Reads <paramref name="body"/> and calls <paramref name="store"/> with the bytes read and, when the body is

@@ -20,7 +20,9 @@ public sealed class RobotsCache
     private static readonly RobotsPolicy AllowAll = new(static _ => true, null);
     private static readonly RobotsPolicy DisallowAll = new(static _ => false, null);
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<RobotsPolicy>>> _perOrigin = new(StringComparer.OrdinalIgnoreCase);
+    // Keyed by scheme and authority, both already lower-case in a parsed URL.
+    private readonly ConcurrentDictionary<(string Scheme, string Authority), Lazy<Task<RobotsPolicy>>> _perOrigin = new();
+    private readonly Func<(string Scheme, string Authority), Lazy<Task<RobotsPolicy>>> _newLoad;
     private readonly Func<FetchRequest, CancellationToken, Task<FetchResponse>> _send;
     private readonly Func<string, RobotsPolicy> _parse;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _headers;
@@ -39,29 +41,45 @@ public sealed class RobotsCache
         _send = send;
         _parse = parse;
         _headers = headers ?? [];
+        _newLoad = origin => new Lazy<Task<RobotsPolicy>>(() => LoadAsync($"{origin.Scheme}://{origin.Authority}"));
     }
 
     /// <summary>How many robots.txt were requested (tests prove "once per host").</summary>
     public int Fetches => _perOrigin.Count;
 
-    public async Task<bool> IsAllowedAsync(Url url, CancellationToken cancellationToken)
+    // Asked twice for every URL fetched; once an origin's robots.txt is in, both answers come without an await.
+    public ValueTask<bool> IsAllowedAsync(Url url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return url.Path.Equals("/robots.txt", StringComparison.Ordinal) || (await PolicyAsync(url, cancellationToken)).IsAllowed(url.PathAndQuery);
+        if (url.Path.Equals("/robots.txt", StringComparison.Ordinal))
+        {
+            return ValueTask.FromResult(true);
+        }
+
+        var policy = PolicyAsync(url, cancellationToken);
+        return policy.IsCompletedSuccessfully
+            ? ValueTask.FromResult(policy.Result.IsAllowed(url.PathAndQuery))
+            : AwaitAllowedAsync(policy, url);
+
+        static async ValueTask<bool> AwaitAllowedAsync(Task<RobotsPolicy> policy, Url url) => (await policy).IsAllowed(url.PathAndQuery);
     }
 
     /// <summary>The origin's Crawl-delay for our user agent, capped at <see cref="MaxCrawlDelay"/>; null when it sets none.</summary>
-    public async Task<TimeSpan?> CrawlDelayAsync(Url url, CancellationToken cancellationToken)
+    public ValueTask<TimeSpan?> CrawlDelayAsync(Url url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var delay = (await PolicyAsync(url, cancellationToken)).CrawlDelay;
-        return delay > MaxCrawlDelay ? MaxCrawlDelay : delay;
+        var policy = PolicyAsync(url, cancellationToken);
+        return policy.IsCompletedSuccessfully ? ValueTask.FromResult(Capped(policy.Result)) : AwaitDelayAsync(policy);
+
+        static async ValueTask<TimeSpan?> AwaitDelayAsync(Task<RobotsPolicy> policy) => Capped(await policy);
     }
+
+    private static TimeSpan? Capped(RobotsPolicy policy) => policy.CrawlDelay > MaxCrawlDelay ? MaxCrawlDelay : policy.CrawlDelay;
 
     private Task<RobotsPolicy> PolicyAsync(Url url, CancellationToken cancellationToken)
     {
-        var origin = $"{url.Scheme}://{url.Authority}";
-        return _perOrigin.GetOrAdd(origin, o => new Lazy<Task<RobotsPolicy>>(() => LoadAsync(o))).Value.WaitAsync(cancellationToken);
+        var load = _perOrigin.GetOrAdd((url.Scheme, url.Authority), _newLoad).Value;
+        return load.IsCompleted ? load : load.WaitAsync(cancellationToken);
     }
 
     private static Func<FetchRequest, CancellationToken, Task<FetchResponse>> Send(CrawlerClient client)

@@ -37,7 +37,7 @@ public sealed class RobotsCacheTests : IAsyncLifetime
         var robots = new RobotsCache(client, RobotsRules.For("crawler"));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            robots.IsAllowedAsync(Url.Parse(_site.Url(i % 2 == 0 ? $"/public/{i}" : $"/private/{i}")), CancellationToken.None)));
+            robots.IsAllowedAsync(Url.Parse(_site.Url(i % 2 == 0 ? $"/public/{i}" : $"/private/{i}")), CancellationToken.None).AsTask()));
 
         Assert.Equal(Enumerable.Range(0, 20).Select(i => i % 2 == 0), results);
         Assert.Equal(1, _site.Count("/robots.txt"));
