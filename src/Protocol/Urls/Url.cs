@@ -15,6 +15,7 @@ public sealed class Url : IEquatable<Url>
 
     // Asked for on every routing, politeness and stats step of a fetch; computed once (a benign race: same value).
     private string? _authority;
+    private int _hash;
 
     // Hierarchical URLs (http, https, file).
     internal Url(string scheme, string? userInfo, string host, int port, string path, string? query, string? fragment)
@@ -225,7 +226,19 @@ public sealed class Url : IEquatable<Url>
 
     public override bool Equals(object? obj) => Equals(obj as Url);
 
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_text);
+    // A crawl hashes each URL several times (the page's link set, the frontier's seen set, the mirror layout); the
+    // text never changes, so the hash is worked out once. 0 means "not yet" (a real 0 is simply recomputed).
+    public override int GetHashCode()
+    {
+        var hash = _hash;
+        if (hash == 0)
+        {
+            hash = StringComparer.Ordinal.GetHashCode(_text);
+            _hash = hash;
+        }
+
+        return hash;
+    }
 
     internal static Url CreateViewSource(Url inner) => new("view-source", inner._text, null, inner);
 
