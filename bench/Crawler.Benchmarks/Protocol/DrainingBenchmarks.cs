@@ -1,3 +1,4 @@
+using Crawler.TestSupport.Loopback;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Crawler.Protocol;
@@ -43,7 +44,7 @@ public class DrainingBenchmarks
         _contentLength = Connect(contentLength);
         _chunked = Connect(chunked);
 
-        var server = new LoopbackReplayServer(contentLength);
+        var server = new ReplayServer(contentLength);
         _servers.Add(server);
         var origin = Url.Parse($"http://127.0.0.1:{server.EndPoint.Port}/index.html");
         _fullPath = HttpConnection.ConnectAsync(origin).GetAwaiter().GetResult();
@@ -100,7 +101,7 @@ public class DrainingBenchmarks
 
     private DrainingConnection Connect(byte[] response)
     {
-        var server = new LoopbackReplayServer(response);
+        var server = new ReplayServer(response);
         _servers.Add(server);
         return DrainingConnection.ConnectAsync(server.EndPoint, "127.0.0.1", tls: false, insecure: false, CancellationToken.None).GetAwaiter().GetResult();
     }

@@ -1,3 +1,4 @@
+using Crawler.TestSupport.Loopback;
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;

@@ -1,14 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
-using Crawler.TestSupport;
 
-namespace Crawler.Protocol.Tests.Http1;
+namespace Crawler.TestSupport.Loopback;
 
 /// <summary>
 /// A keep-alive server on one dedicated thread with blocking socket calls, which allocate nothing: for every
-/// request head it reads it sends the same canned response, so an allocation test measures only the client.
+/// request head it reads it sends the same canned response, so an allocation test or a benchmark measures only the
+/// client. One connection at a time. Shared as source with bench/Crawler.Benchmarks, which links this file.
 /// </summary>
-internal sealed class ReplayServer : IDisposable
+public sealed class ReplayServer : IDisposable
 {
     private readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
     private readonly byte[] _response;
@@ -31,7 +31,7 @@ internal sealed class ReplayServer : IDisposable
     {
         _listener.Dispose();
         Volatile.Read(ref _accepted)?.Dispose();
-        _thread.Join(TestTimeouts.Default);
+        _thread.Join(TimeSpan.FromSeconds(10));
     }
 
     private void Serve()
