@@ -10,6 +10,9 @@ namespace Crawler.Actors.Fetching;
 /// </summary>
 public static class DocumentReader
 {
+    /// <summary>A document bigger than this is saved but not parsed for links: the parser reads it whole into memory.</summary>
+    public const int MaxParsedBytes = 8 * 1024 * 1024;
+
     // Most pages fit, so one read path and no copy; the pool keeps such buffers, so the size costs no allocation.
     private const int FirstBufferBytes = 64 * 1024;
 

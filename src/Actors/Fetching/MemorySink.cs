@@ -5,9 +5,6 @@ namespace Crawler.Actors.Fetching;
 /// <summary>Keeps nothing on disk: counts the bytes and holds HTML and CSS in memory for the parser (used by warm).</summary>
 public sealed class MemorySink : IDocumentSink
 {
-    // A page bigger than this is not parsed for requisites: warm reads it whole into memory.
-    public const int MaxParsedDocumentBytes = 8 * 1024 * 1024;
-
     public async Task<StoredDocument> StoreAsync(Url url, string? contentType, Stream body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
@@ -18,7 +15,7 @@ public sealed class MemorySink : IDocumentSink
         }
 
         var bytes = 0L;
-        var text = await DocumentReader.ReadAsync(body, contentType, MaxParsedDocumentBytes,
+        var text = await DocumentReader.ReadAsync(body, contentType, DocumentReader.MaxParsedBytes,
             async (head, rest) => bytes = head.Length + (rest is null ? 0 : await DrainAsync(rest, cancellationToken)), cancellationToken);
         return new StoredDocument(bytes, null, text);
     }

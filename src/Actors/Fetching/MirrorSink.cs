@@ -6,7 +6,7 @@ namespace Crawler.Actors.Fetching;
 /// <summary>
 /// Streams bodies into the mirror (atomic writes under the output folder). An HTML or CSS document the parser must
 /// read is taken into memory first (<see cref="DocumentReader"/>) and written from there, so it is never read back
-/// from disk; anything else, or a document past <see cref="MemorySink.MaxParsedDocumentBytes"/>, streams through.
+/// from disk; anything else, or a document past <see cref="DocumentReader.MaxParsedBytes"/>, streams through.
 /// </summary>
 public sealed class MirrorSink : IDocumentSink
 {
@@ -29,7 +29,7 @@ public sealed class MirrorSink : IDocumentSink
         }
 
         var written = 0L;
-        var text = await DocumentReader.ReadAsync(body, contentType, MemorySink.MaxParsedDocumentBytes,
+        var text = await DocumentReader.ReadAsync(body, contentType, DocumentReader.MaxParsedBytes,
             async (head, rest) => written = await Writer.WriteToAsync(relative, head, rest, cancellationToken), cancellationToken);
         return new StoredDocument(written, relative, text);
     }
