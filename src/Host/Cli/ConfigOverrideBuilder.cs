@@ -19,7 +19,7 @@ public sealed class ConfigOverrideBuilder(ParseResult parseResult)
     private readonly List<ConfigOverride> _overrides = [];
 
     /// <param name="path">The HOCON path the flag sets, e.g. <c>crawler.crawl.depth</c>.</param>
-    /// <param name="convert">Maps the option's value first, e.g. a <c>--no-cache</c> switch to <c>false</c>.</param>
+    /// <param name="convert">Maps the option's value first, e.g. a <c>--no-cache</c> switch to <c>false</c>; called only with a value that is not null.</param>
     public ConfigOverrideBuilder Add<T>(Option<T> option, string path, Func<T, object>? convert = null)
     {
         ArgumentNullException.ThrowIfNull(option);

@@ -189,27 +189,16 @@ public sealed class CrawlCommand : CrawlerCommand
     private static string[] SplitList(string[]? values)
         => (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
 
-    private List<ConfigOverride> Flags(ParseResult result)
-    {
-        var flags = new List<ConfigOverride>();
-        void Add<T>(Option<T> option, string path)
-        {
-            if (result.GetResult(option) is not null && result.GetValue(option) is { } value && (value is not bool b || b))
-            {
-                flags.Add(new ConfigOverride(path, value, option.Name));
-            }
-        }
-
-        Add(_output, "crawler.crawl.output");
-        Add(_depth, "crawler.crawl.depth");
-        Add(_maxPages, "crawler.crawl.max-pages");
-        Add(_concurrency, "crawler.crawl.concurrency");
-        Add(_perHost, "crawler.crawl.per-host");
-        Add(_delay, "crawler.crawl.delay");
-        Add(_userAgent, "crawler.http.user-agent");
-        Add(_spanHosts, "crawler.crawl.span-hosts");
-        Add(_ignoreRobots, "crawler.crawl.ignore-robots");
-        Add(_convertLinks, "crawler.crawl.convert-links");
-        return flags;
-    }
+    private IReadOnlyList<ConfigOverride> Flags(ParseResult result) => new ConfigOverrideBuilder(result)
+        .Add(_output, "crawler.crawl.output")
+        .Add(_depth, "crawler.crawl.depth")
+        .Add(_maxPages, "crawler.crawl.max-pages")
+        .Add(_concurrency, "crawler.crawl.concurrency")
+        .Add(_perHost, "crawler.crawl.per-host")
+        .Add(_delay, "crawler.crawl.delay")
+        .Add(_userAgent, "crawler.http.user-agent")
+        .Add(_spanHosts, "crawler.crawl.span-hosts")
+        .Add(_ignoreRobots, "crawler.crawl.ignore-robots")
+        .Add(_convertLinks, "crawler.crawl.convert-links")
+        .Build();
 }

@@ -141,26 +141,11 @@ public sealed class GetCommand : CrawlerCommand
         return ExitCodes.Ok;
     }
 
-    private List<ConfigOverride> Flags(ParseResult result)
-    {
-        var flags = new List<ConfigOverride>();
-        if (result.GetValue(_maxRedirects) is { } max)
-        {
-            flags.Add(new ConfigOverride("crawler.http.max-redirects", max, "--max-redirects"));
-        }
-
-        if (result.GetValue(_insecure))
-        {
-            flags.Add(new ConfigOverride("crawler.http.insecure", true, "--insecure"));
-        }
-
-        if (result.GetValue(_userAgent) is { } agent)
-        {
-            flags.Add(new ConfigOverride("crawler.http.user-agent", agent, "--user-agent"));
-        }
-
-        return flags;
-    }
+    private IReadOnlyList<ConfigOverride> Flags(ParseResult result) => new ConfigOverrideBuilder(result)
+        .Add(_maxRedirects, "crawler.http.max-redirects")
+        .Add(_insecure, "crawler.http.insecure")
+        .Add(_userAgent, "crawler.http.user-agent")
+        .Build();
 
     private static async Task<int> PrintSamplePageAsync(CommandContext context, CancellationToken cancellationToken)
     {

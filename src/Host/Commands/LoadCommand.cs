@@ -93,32 +93,13 @@ public sealed class LoadCommand : CrawlerCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var parsed = context.ParseResult;
-        var flags = new List<ConfigOverride>();
-        if (parsed.GetValue(_connections) is { } c)
-        {
-            flags.Add(new ConfigOverride("crawler.load.connections", c, "--connections"));
-        }
-
-        if (parsed.GetValue(_duration) is { } d)
-        {
-            flags.Add(new ConfigOverride("crawler.load.duration", DurationFlag(d, "--duration"), "--duration"));
-        }
-
-        if (parsed.GetValue(_rate) is { } r)
-        {
-            flags.Add(new ConfigOverride("crawler.load.rate", r, "--rate"));
-        }
-
-        if (parsed.GetValue(_timeout) is { } t)
-        {
-            flags.Add(new ConfigOverride("crawler.load.timeout", DurationFlag(t, "--timeout"), "--timeout"));
-        }
-
-        if (parsed.GetValue(_insecure))
-        {
-            flags.Add(new ConfigOverride("crawler.http.insecure", true, "--insecure"));
-        }
-
+        var flags = new ConfigOverrideBuilder(parsed)
+            .Add(_connections, "crawler.load.connections")
+            .Add(_duration, "crawler.load.duration", d => DurationFlag(d!, "--duration"))
+            .Add(_rate, "crawler.load.rate")
+            .Add(_timeout, "crawler.load.timeout", t => DurationFlag(t!, "--timeout"))
+            .Add(_insecure, "crawler.http.insecure")
+            .Build();
         var settings = context.LoadConfiguration(flags).Settings;
         if (settings.Load.Rate < 0 || double.IsNaN(settings.Load.Rate))
         {

@@ -89,34 +89,11 @@ public sealed class WarmCommand : CrawlerCommand
         return rounds.Any(r => r.Broken > 0) ? ExitCodes.HttpFailure : ExitCodes.Ok;
     }
 
-    private List<ConfigOverride> Flags(ParseResult result)
-    {
-        var flags = new List<ConfigOverride>();
-        if (result.GetValue(_repeat) is { } repeat)
-        {
-            flags.Add(new ConfigOverride("crawler.warm.repeat", repeat, "--repeat"));
-        }
-
-        if (result.GetValue(_concurrency) is { } concurrency)
-        {
-            flags.Add(new ConfigOverride("crawler.crawl.concurrency", concurrency, "--concurrency"));
-        }
-
-        if (result.GetValue(_perHost) is { } perHost)
-        {
-            flags.Add(new ConfigOverride("crawler.crawl.per-host", perHost, "--per-host"));
-        }
-
-        if (result.GetValue(_userAgent) is { } agent)
-        {
-            flags.Add(new ConfigOverride("crawler.http.user-agent", agent, "--user-agent"));
-        }
-
-        if (result.GetValue(_ignoreRobots))
-        {
-            flags.Add(new ConfigOverride("crawler.crawl.ignore-robots", true, "--ignore-robots"));
-        }
-
-        return flags;
-    }
+    private IReadOnlyList<ConfigOverride> Flags(ParseResult result) => new ConfigOverrideBuilder(result)
+        .Add(_repeat, "crawler.warm.repeat")
+        .Add(_concurrency, "crawler.crawl.concurrency")
+        .Add(_perHost, "crawler.crawl.per-host")
+        .Add(_userAgent, "crawler.http.user-agent")
+        .Add(_ignoreRobots, "crawler.crawl.ignore-robots")
+        .Build();
 }
