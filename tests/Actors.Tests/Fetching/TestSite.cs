@@ -1,39 +1,33 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Crawler.TestSupport.Loopback;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Crawler.Actors.Tests.Fetching;
 
-/// <summary>A generated site on Kestrel (127.0.0.1:0) whose request log proves what was and was not fetched.</summary>
+/// <summary>
+/// A generated site on the test-support Kestrel server (127.0.0.1:0, no response compression) whose request log
+/// proves what was and was not fetched.
+/// </summary>
 internal sealed class TestSite : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Func<HttpContext, Task>> _routes = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _log = new();
+    private KestrelServer _server = null!;
 
-    private TestSite(WebApplication app) => _app = app;
+    private TestSite()
+    {
+    }
 
-    public string Origin { get; private set; } = "";
+    public string Origin => _server.BaseUrl;
 
-    public IReadOnlyList<string> Requests => _log.ToArray();
+    /// <summary>Every request target (path and query), in arrival order.</summary>
+    public IReadOnlyList<string> Requests => [.. _server.RequestPaths];
 
     public static async Task<TestSite> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var site = new TestSite(app);
-        app.Run(site.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        site.Origin = address.TrimEnd('/');
+        var site = new TestSite();
+        site._server = await KestrelServer.StartAsync(app => app.Run(site.HandleAsync), compression: false);
         return site;
     }
 
@@ -61,14 +55,12 @@ internal sealed class TestSite : IAsyncDisposable
         return this;
     }
 
-    public int Count(string pathAndQuery) => _log.Count(p => p == pathAndQuery);
+    public int Count(string pathAndQuery) => _server.RequestPaths.Count(p => p == pathAndQuery);
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private Task HandleAsync(HttpContext context)
     {
-        var target = context.Request.Path.Value + context.Request.QueryString.Value;
-        _log.Enqueue(target);
         if (_routes.TryGetValue(context.Request.Path.Value ?? "/", out var handler))
         {
             return handler(context);

@@ -1,29 +1,27 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Crawler.TestSupport.Loopback;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Crawler.Actors.Tests.Load;
 
 /// <summary>
-/// Kestrel on 127.0.0.1:0 that counts every request it answers (the figure load reports must match) and
-/// records per-path counts and arrival times. Routes are supplied by the test.
+/// The test-support Kestrel server (127.0.0.1:0, no response compression) counting every request it answers (the
+/// figure load reports must match) and recording per-path counts and arrival times. Routes are supplied by the test.
 /// </summary>
 internal sealed class LoadTestServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _paths = new();
     private readonly ConcurrentQueue<long> _arrivals = new();
+    private KestrelServer _server = null!;
     private long _requests;
 
-    private LoadTestServer(WebApplication app) => _app = app;
+    private LoadTestServer()
+    {
+    }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => new(_server.BaseUrl + "/");
 
     public long Requests => Interlocked.Read(ref _requests);
 
@@ -34,21 +32,16 @@ internal sealed class LoadTestServer : IAsyncDisposable
 
     public static async Task<LoadTestServer> StartAsync(Func<HttpContext, long, Task> handler)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new LoadTestServer(app);
-        app.Run(ctx =>
-        {
-            server._arrivals.Enqueue(Stopwatch.GetTimestamp());
-            var n = Interlocked.Increment(ref server._requests);
-            server._paths.AddOrUpdate(ctx.Request.Path.Value ?? "/", 1, (_, c) => c + 1);
-            return handler(ctx, n);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        var server = new LoadTestServer();
+        server._server = await KestrelServer.StartAsync(
+            app => app.Run(ctx =>
+            {
+                server._arrivals.Enqueue(Stopwatch.GetTimestamp());
+                var n = Interlocked.Increment(ref server._requests);
+                server._paths.AddOrUpdate(ctx.Request.Path.Value ?? "/", 1, (_, c) => c + 1);
+                return handler(ctx, n);
+            }),
+            compression: false);
         return server;
     }
 
@@ -64,9 +57,5 @@ internal sealed class LoadTestServer : IAsyncDisposable
         });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
