@@ -6,7 +6,8 @@ namespace Crawler.Actors.Fetching;
 /// <summary>
 /// Takes an HTML or CSS body into a pooled buffer for the parser, up to a limit, and decodes it to text with the
 /// protocol layer's charset rules (BOM, Content-Type charset, &lt;meta&gt; prescan, else UTF-8). The sink gets the
-/// bytes while they are in the buffer, so the only allocation a document costs is its text.
+/// bytes while they are in the buffer, and the text is decoded into a pooled buffer too (see <see cref="PooledText"/>),
+/// so a document costs no allocation in proportion to its size.
 /// </summary>
 public static class DocumentReader
 {
@@ -19,9 +20,9 @@ public static class DocumentReader
     /// <summary>
     /// Reads <paramref name="body"/> and calls <paramref name="store"/> with the bytes read and, when the body is
     /// longer than <paramref name="limit"/>, the stream positioned just past them (its first <paramref name="limit"/>
-    /// + 1 bytes) so the rest can be copied on; otherwise null. Returns the decoded text, or null past the limit.
+    /// + 1 bytes) so the rest can be copied on; otherwise null. Returns the decoded text (the caller disposes it), or null past the limit.
     /// </summary>
-    public static async Task<string?> ReadAsync(Stream body, string? contentType, int limit,
+    public static async Task<PooledText?> ReadAsync(Stream body, string? contentType, int limit,
         Func<ReadOnlyMemory<byte>, Stream?, Task> store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -55,7 +56,7 @@ public static class DocumentReader
             }
 
             await store(buffer.AsMemory(0, length), complete ? null : body);
-            return complete ? CharsetDetector.Decode(buffer.AsSpan(0, length), contentType) : null;
+            return complete ? CharsetDetector.DecodePooled(buffer.AsSpan(0, length), contentType) : null;
         }
         finally
         {

@@ -1,5 +1,6 @@
 using Crawler.Actors.Warm;
 using Crawler.Protocol;
+using Crawler.Protocol.Text;
 using Crawler.Protocol.Urls;
 
 namespace Crawler.Actors.Fetching;
@@ -87,7 +88,14 @@ public sealed class FetchWork
             var stored = await _sink.StoreAsync(response.Url, response.ContentType, response.Body, cancellationToken);
             var kind = DocumentKinds.Of(response.ContentType, response.Url.Path);
             outcome = outcome with { Bytes = stored.Bytes, SavedPath = stored.RelativePath };
-            return Done(outcome, kind != DocumentKind.Other ? stored.Text : null, started) with { Kind = kind };
+            var text = stored.Text;
+            if (kind == DocumentKind.Other && text is not null)
+            {
+                text.Dispose(); // the sinks decode only what DocumentKinds calls parseable, so this is a guard
+                text = null;
+            }
+
+            return Done(outcome, text, started) with { Kind = kind };
         }
 #pragma warning disable CA1031 // IO boundary: whatever the network, the disk or a bug throws becomes a recorded error, not a crash.
         catch (Exception exception)
@@ -103,6 +111,6 @@ public sealed class FetchWork
         return client.SendAsync;
     }
 
-    private FetchWorkResult Done(UrlOutcome outcome, string? text, long started)
+    private FetchWorkResult Done(UrlOutcome outcome, PooledText? text, long started)
         => new(outcome with { Elapsed = _timeProvider.GetElapsedTime(started) }, text, DocumentKind.Other, null);
 }

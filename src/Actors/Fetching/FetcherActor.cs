@@ -55,6 +55,10 @@ public sealed class FetcherActor : ReceiveActor
         }
 
         var parse = result.Text is not null && result.Outcome.Error is null;
+        if (!parse)
+        {
+            result.Text?.Dispose();
+        }
 
         // The supervisor hears of the fetch before the parser gets the document, so "links found" can never
         // overtake "fetch completed" (FIFO from one causal chain).
@@ -62,6 +66,7 @@ public sealed class FetcherActor : ReceiveActor
         if (parse)
         {
             var outcome = result.Outcome;
+            // The text's buffer goes with the message: the parser returns it to the pool once it has read it.
             _parsers.Tell(new ParseDocument(outcome.Url, outcome.Depth, result.Kind, result.Text!, _supervisor), Self);
         }
     }

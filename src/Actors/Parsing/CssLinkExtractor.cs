@@ -5,10 +5,11 @@ namespace Crawler.Actors.Parsing;
 /// <summary>Every <c>@import</c> and <c>url()</c> of a stylesheet (all requisites), resolved against the stylesheet's URL.</summary>
 public sealed class CssLinkExtractor : ILinkExtractor
 {
-    public IReadOnlyList<ExtractedLink> Extract(string content, Url documentUrl)
+    public IReadOnlyList<ExtractedLink> Extract(ReadOnlyMemory<char> content, Url documentUrl)
     {
         var sink = new LinkSink(documentUrl);
-        AddTo(sink, content, "css");
+        // The scanner works on a string; stylesheets are few next to pages, so the copy is left for now.
+        AddTo(sink, content.ToString(), "css");
         return sink.Links;
     }
 

@@ -14,11 +14,10 @@ public sealed class HtmlLinkExtractor : ILinkExtractor
 {
     private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
 
-    public IReadOnlyList<ExtractedLink> Extract(string content, Url documentUrl)
+    public IReadOnlyList<ExtractedLink> Extract(ReadOnlyMemory<char> content, Url documentUrl)
     {
-        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(documentUrl);
-        using var document = _parser.ParseDocument(content);
+        using var document = _parser.ParseDocument(content.ToString());
         var baseUrl = FindBase(document, documentUrl);
         var sink = new LinkSink(baseUrl);
         foreach (var element in document.All)

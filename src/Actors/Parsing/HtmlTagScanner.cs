@@ -19,11 +19,18 @@ public static class HtmlTagScanner
     public static IReadOnlyList<HtmlTagSpan> Scan(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
+        return Scan(html.AsMemory());
+    }
+
+    /// <summary>The start tags of <paramref name="source"/>; their attributes refer into it, so it must outlive them.</summary>
+    public static IReadOnlyList<HtmlTagSpan> Scan(ReadOnlyMemory<char> source)
+    {
+        var html = source.Span;
         var tags = new List<HtmlTagSpan>();
         var i = 0;
         while (i < html.Length)
         {
-            var lt = html.IndexOf('<', i);
+            var lt = IndexOf(html, '<', i);
             if (lt < 0 || lt + 1 >= html.Length)
             {
                 break;
@@ -31,15 +38,15 @@ public static class HtmlTagScanner
 
             i = lt;
             var next = html[i + 1];
-            if (html.AsSpan(i).StartsWith("<!--", StringComparison.Ordinal))
+            if (html[i..].StartsWith("<!--", StringComparison.Ordinal))
             {
                 // Searching from i + 2 makes "<!-->" and "<!--->" the empty comments the tokenizer says they are.
-                var end = html.IndexOf("-->", i + 2, StringComparison.Ordinal);
+                var end = IndexOf(html, "-->", i + 2);
                 i = end < 0 ? html.Length : end + 3;
             }
             else if (next is '!' or '?')
             {
-                var end = html.IndexOf('>', i + 2);
+                var end = IndexOf(html, '>', i + 2);
                 i = end < 0 ? html.Length : end + 1;
             }
             else if (next == '/')
@@ -49,11 +56,11 @@ public static class HtmlTagScanner
                     i += 2;
                     ReadName(html, ref i);
                     List<HtmlAttributeSpan>? none = null;
-                    ReadAttributes(html, ref i, collect: false, ref none);
+                    ReadAttributes(source, ref i, collect: false, ref none);
                 }
                 else
                 {
-                    var end = html.IndexOf('>', i + 2);
+                    var end = IndexOf(html, '>', i + 2);
                     i = end < 0 ? html.Length : end + 1;
                 }
             }
@@ -63,7 +70,7 @@ public static class HtmlTagScanner
                 i++;
                 var name = ReadName(html, ref i);
                 List<HtmlAttributeSpan>? attributes = null;
-                ReadAttributes(html, ref i, collect: true, ref attributes);
+                ReadAttributes(source, ref i, collect: true, ref attributes);
                 var rawStart = -1;
                 var rawLength = 0;
                 if (RawTextElements.Contains(name))
@@ -85,7 +92,7 @@ public static class HtmlTagScanner
         return tags;
     }
 
-    private static string ReadName(string html, ref int i)
+    private static string ReadName(ReadOnlySpan<char> html, ref int i)
     {
         var start = i;
         while (i < html.Length && !IsSpace(html[i]) && html[i] is not ('/' or '>'))
@@ -93,12 +100,13 @@ public static class HtmlTagScanner
             i++;
         }
 
-        return HtmlNames.LowerCase(html.AsSpan(start, i - start));
+        return HtmlNames.LowerCase(html.Slice(start, i - start));
     }
 
     // The list is made for the first attribute only: most tags (p, li, td, every end tag) have none.
-    private static void ReadAttributes(string html, ref int i, bool collect, ref List<HtmlAttributeSpan>? attributes)
+    private static void ReadAttributes(ReadOnlyMemory<char> source, ref int i, bool collect, ref List<HtmlAttributeSpan>? attributes)
     {
+        var html = source.Span;
         while (true)
         {
             while (i < html.Length && (IsSpace(html[i]) || html[i] == '/'))
@@ -124,7 +132,7 @@ public static class HtmlTagScanner
                 i++;
             }
 
-            var name = HtmlNames.LowerCase(html.AsSpan(start, i - start));
+            var name = HtmlNames.LowerCase(html.Slice(start, i - start));
             var afterName = i;
             while (i < html.Length && IsSpace(html[i]))
             {
@@ -145,7 +153,7 @@ public static class HtmlTagScanner
                 {
                     quote = html[i];
                     valueStart = i + 1;
-                    var close = html.IndexOf(quote, valueStart);
+                    var close = IndexOf(html, quote, valueStart);
                     valueLength = (close < 0 ? html.Length : close) - valueStart;
                     i = close < 0 ? html.Length : close + 1;
                 }
@@ -168,7 +176,7 @@ public static class HtmlTagScanner
             if (collect && !Has(attributes, name))
             {
                 attributes ??= [];
-                attributes.Add(new HtmlAttributeSpan(name, html, start, i, valueStart, valueLength, quote));
+                attributes.Add(new HtmlAttributeSpan(name, source, start, i, valueStart, valueLength, quote));
             }
         }
     }
@@ -191,12 +199,12 @@ public static class HtmlTagScanner
         return false;
     }
 
-    private static int FindEndTag(string html, int from, string name)
+    private static int FindEndTag(ReadOnlySpan<char> html, int from, string name)
     {
         var i = from;
         while (true)
         {
-            var close = html.IndexOf("</", i, StringComparison.Ordinal);
+            var close = IndexOf(html, "</", i);
             if (close < 0)
             {
                 return html.Length;
@@ -204,7 +212,7 @@ public static class HtmlTagScanner
 
             var after = close + 2 + name.Length;
             if (after <= html.Length
-                && html.AsSpan(close + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
+                && html.Slice(close + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
                 && (after == html.Length || IsSpace(html[after]) || html[after] is '/' or '>'))
             {
                 return close;
@@ -215,4 +223,17 @@ public static class HtmlTagScanner
     }
 
     private static bool IsSpace(char c) => SrcsetParser.IsSpace(c);
+
+    // string.IndexOf(value, startIndex) for spans: the position in the whole span, or -1.
+    private static int IndexOf(ReadOnlySpan<char> html, char value, int from)
+    {
+        var found = html[from..].IndexOf(value);
+        return found < 0 ? -1 : from + found;
+    }
+
+    private static int IndexOf(ReadOnlySpan<char> html, string value, int from)
+    {
+        var found = html[from..].IndexOf(value, StringComparison.Ordinal);
+        return found < 0 ? -1 : from + found;
+    }
 }

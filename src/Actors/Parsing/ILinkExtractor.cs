@@ -9,5 +9,16 @@ namespace Crawler.Actors.Parsing;
 public interface ILinkExtractor
 {
     /// <summary>Every reference in <paramref name="content"/>, resolved against <paramref name="documentUrl"/> (or its base), de-duplicated.</summary>
-    IReadOnlyList<ExtractedLink> Extract(string content, Url documentUrl);
+    IReadOnlyList<ExtractedLink> Extract(ReadOnlyMemory<char> content, Url documentUrl);
+}
+
+/// <summary>Extraction from a string, for callers that hold one (tests, the load planner).</summary>
+public static class LinkExtractorExtensions
+{
+    public static IReadOnlyList<ExtractedLink> Extract(this ILinkExtractor extractor, string content, Url documentUrl)
+    {
+        ArgumentNullException.ThrowIfNull(extractor);
+        ArgumentNullException.ThrowIfNull(content);
+        return extractor.Extract(content.AsMemory(), documentUrl);
+    }
 }

@@ -21,7 +21,16 @@ public sealed class ParserActor : ReceiveActor
         ArgumentNullException.ThrowIfNull(extract);
         Receive<ParseDocument>(document =>
         {
-            var links = extract(document);
+            IReadOnlyList<ExtractedLink> links;
+            try
+            {
+                links = extract(document);
+            }
+            finally
+            {
+                document.Text.Dispose(); // the links are strings of their own; the text's buffer goes back to the pool
+            }
+
             document.ReplyTo.Tell(new LinksFound(document.Url, document.Depth, links), Self);
         });
     }
@@ -45,8 +54,8 @@ public sealed class ParserActor : ReceiveActor
         var css = new CssLinkExtractor();
         return document => document.Kind switch
         {
-            DocumentKind.Html => html.Extract(document.Text, document.Url),
-            DocumentKind.Css => css.Extract(document.Text, document.Url),
+            DocumentKind.Html => html.Extract(document.Text.Memory, document.Url),
+            DocumentKind.Css => css.Extract(document.Text.Memory, document.Url),
             _ => [],
         };
     }

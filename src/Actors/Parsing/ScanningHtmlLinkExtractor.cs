@@ -13,9 +13,8 @@ namespace Crawler.Actors.Parsing;
 /// </summary>
 public sealed class ScanningHtmlLinkExtractor : ILinkExtractor
 {
-    public IReadOnlyList<ExtractedLink> Extract(string content, Url documentUrl)
+    public IReadOnlyList<ExtractedLink> Extract(ReadOnlyMemory<char> content, Url documentUrl)
     {
-        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(documentUrl);
         var tags = HtmlTagScanner.Scan(content);
         var sink = new LinkSink(FindBase(tags, documentUrl));
@@ -23,7 +22,7 @@ public sealed class ScanningHtmlLinkExtractor : ILinkExtractor
         {
             if (tag.Name == "style" && tag.RawTextStart >= 0)
             {
-                CssLinkExtractor.AddTo(sink, content.Substring(tag.RawTextStart, tag.RawTextLength), "style");
+                CssLinkExtractor.AddTo(sink, content.Span.Slice(tag.RawTextStart, tag.RawTextLength).ToString(), "style");
             }
 
             if (tag.Attributes.Count > 0)

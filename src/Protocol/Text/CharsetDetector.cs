@@ -45,6 +45,13 @@ public static class CharsetDetector
         return detected.Encoding.GetString(body[detected.BomLength..]);
     }
 
+    /// <summary>As <see cref="Decode"/>, into a pooled buffer the caller disposes (see <see cref="PooledText"/>).</summary>
+    public static PooledText DecodePooled(ReadOnlySpan<byte> body, string? contentType)
+    {
+        var detected = Detect(body, contentType);
+        return PooledText.Decode(body[detected.BomLength..], detected.Encoding);
+    }
+
     /// <summary>The charset parameter of a Content-Type value (quotes removed), or null.</summary>
     public static string? CharsetFromContentType(string? contentType)
     {
