@@ -25,9 +25,26 @@ public static class HtmlTagScanner
     /// <summary>The start tags of <paramref name="source"/>; their attributes refer into it, so it must outlive them.</summary>
     public static IReadOnlyList<HtmlTagSpan> Scan(ReadOnlyMemory<char> source)
     {
-        var html = source.Span;
         var tags = new List<HtmlTagSpan>();
-        var i = 0;
+        var reader = new HtmlTagReader(source);
+        while (reader.Read())
+        {
+            var attributes = reader.Attributes;
+            tags.Add(new HtmlTagSpan(reader.Name, attributes.IsEmpty ? [] : attributes.ToArray(), reader.Start, reader.End,
+                reader.RawTextStart, reader.RawTextLength));
+        }
+
+        return tags;
+    }
+
+    /// <summary>
+    /// Moves <paramref name="i"/> to the next start tag of <paramref name="source"/> and reads its name and (when
+    /// <paramref name="attributes"/> is given, cleared first) attributes; false at the end of the document.
+    /// </summary>
+    internal static bool ReadNextStartTag(ReadOnlyMemory<char> source, ref int i, List<HtmlAttributeSpan> attributes,
+        out string name, out int start, out int end, out int rawStart, out int rawLength)
+    {
+        var html = source.Span;
         while (i < html.Length)
         {
             var lt = IndexOf(html, '<', i);
@@ -41,13 +58,13 @@ public static class HtmlTagScanner
             if (html[i..].StartsWith("<!--", StringComparison.Ordinal))
             {
                 // Searching from i + 2 makes "<!-->" and "<!--->" the empty comments the tokenizer says they are.
-                var end = IndexOf(html, "-->", i + 2);
-                i = end < 0 ? html.Length : end + 3;
+                var close = IndexOf(html, "-->", i + 2);
+                i = close < 0 ? html.Length : close + 3;
             }
             else if (next is '!' or '?')
             {
-                var end = IndexOf(html, '>', i + 2);
-                i = end < 0 ? html.Length : end + 1;
+                var gt = IndexOf(html, '>', i + 2);
+                i = gt < 0 ? html.Length : gt + 1;
             }
             else if (next == '/')
             {
@@ -55,24 +72,24 @@ public static class HtmlTagScanner
                 {
                     i += 2;
                     ReadName(html, ref i);
-                    List<HtmlAttributeSpan>? none = null;
-                    ReadAttributes(source, ref i, collect: false, ref none);
+                    ReadAttributes(source, ref i, null);
                 }
                 else
                 {
-                    var end = IndexOf(html, '>', i + 2);
-                    i = end < 0 ? html.Length : end + 1;
+                    var gt = IndexOf(html, '>', i + 2);
+                    i = gt < 0 ? html.Length : gt + 1;
                 }
             }
             else if (char.IsAsciiLetter(next))
             {
-                var start = i;
+                start = i;
                 i++;
-                var name = ReadName(html, ref i);
-                List<HtmlAttributeSpan>? attributes = null;
-                ReadAttributes(source, ref i, collect: true, ref attributes);
-                var rawStart = -1;
-                var rawLength = 0;
+                name = ReadName(html, ref i);
+                attributes.Clear();
+                ReadAttributes(source, ref i, attributes);
+                end = i;
+                rawStart = -1;
+                rawLength = 0;
                 if (RawTextElements.Contains(name))
                 {
                     rawStart = i;
@@ -81,7 +98,7 @@ public static class HtmlTagScanner
                     i = close;
                 }
 
-                tags.Add(new HtmlTagSpan(name, attributes ?? (IReadOnlyList<HtmlAttributeSpan>)[], start, rawStart < 0 ? i : rawStart, rawStart, rawLength));
+                return true;
             }
             else
             {
@@ -89,7 +106,11 @@ public static class HtmlTagScanner
             }
         }
 
-        return tags;
+        i = html.Length;
+        name = "";
+        start = end = rawStart = -1;
+        rawLength = 0;
+        return false;
     }
 
     private static string ReadName(ReadOnlySpan<char> html, ref int i)
@@ -103,8 +124,8 @@ public static class HtmlTagScanner
         return HtmlNames.LowerCase(html.Slice(start, i - start));
     }
 
-    // The list is made for the first attribute only: most tags (p, li, td, every end tag) have none.
-    private static void ReadAttributes(ReadOnlyMemory<char> source, ref int i, bool collect, ref List<HtmlAttributeSpan>? attributes)
+    // End tags are read only to be skipped: their attributes (a parse error, but they occur) are not collected.
+    private static void ReadAttributes(ReadOnlyMemory<char> source, ref int i, List<HtmlAttributeSpan>? attributes)
     {
         var html = source.Span;
         while (true)
@@ -173,21 +194,15 @@ public static class HtmlTagScanner
                 i = afterName; // no value: the whitespace belongs to the next attribute
             }
 
-            if (collect && !Has(attributes, name))
+            if (attributes is not null && !Has(attributes, name))
             {
-                attributes ??= [];
                 attributes.Add(new HtmlAttributeSpan(name, source, start, i, valueStart, valueLength, quote));
             }
         }
     }
 
-    private static bool Has(List<HtmlAttributeSpan>? attributes, string name)
+    private static bool Has(List<HtmlAttributeSpan> attributes, string name)
     {
-        if (attributes is null)
-        {
-            return false;
-        }
-
         foreach (var attribute in attributes)
         {
             if (attribute.Name == name)

@@ -9,8 +9,9 @@ namespace Crawler.Actors.Parsing;
 /// </summary>
 internal sealed class LinkSink(Url baseUrl)
 {
-    private readonly Dictionary<Url, int> _indexByUrl = [];
-    private readonly Dictionary<string, Url?> _resolved = new(StringComparer.Ordinal);
+    // Sized for a typical page (a few dozen references), so most pages never grow them.
+    private readonly Dictionary<Url, int> _indexByUrl = new(32);
+    private readonly Dictionary<string, Url?> _resolved = new(32, StringComparer.Ordinal);
 
     public Url BaseUrl => baseUrl;
 

@@ -1,11 +1,12 @@
+using System.Buffers;
 using System.Net;
 using Crawler.Protocol.Urls;
 
 namespace Crawler.Actors.Parsing;
 
 /// <summary>
-/// The same extraction as <see cref="HtmlLinkExtractor"/> without building a DOM: <see cref="HtmlTagScanner"/> finds
-/// start tags and raw-text elements, attribute values are entity-decoded, and the shared
+/// The same extraction as <see cref="HtmlLinkExtractor"/> without building a DOM: <see cref="HtmlTagReader"/> walks the
+/// start tags one at a time (nothing kept per tag), attribute values are entity-decoded, and the shared
 /// <see cref="LinkAttributeTable"/> decides what each one refers to. About ten times less work per page than the
 /// AngleSharp DOM; a differential test keeps it agreeing with <see cref="HtmlLinkExtractor"/> on a corpus.
 /// Known differences (both rare): links inside &lt;template&gt; content are found here but not by the DOM, and
@@ -13,52 +14,55 @@ namespace Crawler.Actors.Parsing;
 /// </summary>
 public sealed class ScanningHtmlLinkExtractor : ILinkExtractor
 {
+    // A vectorised search: span.Contains(string, OrdinalIgnoreCase) compares at every position and took a quarter of a crawl's CPU.
+    private static readonly SearchValues<string> BaseTagStart = SearchValues.Create(["<base"], StringComparison.OrdinalIgnoreCase);
+
     public IReadOnlyList<ExtractedLink> Extract(ReadOnlyMemory<char> content, Url documentUrl)
     {
         ArgumentNullException.ThrowIfNull(documentUrl);
-        var tags = HtmlTagScanner.Scan(content);
-        var sink = new LinkSink(FindBase(tags, documentUrl));
-        foreach (var tag in tags)
+        var sink = new LinkSink(FindBase(content, documentUrl));
+        var tags = new HtmlTagReader(content);
+        Func<string, string?> sibling = name => Decode(tags.Get(name)); // made once a page, not once an attribute
+        while (tags.Read())
         {
-            if (tag.Name == "style" && tag.RawTextStart >= 0)
+            if (tags.Name == "style" && tags.RawTextStart >= 0)
             {
-                CssLinkExtractor.AddTo(sink, content.Span.Slice(tag.RawTextStart, tag.RawTextLength).ToString(), "style");
+                CssLinkExtractor.AddTo(sink, content.Span.Slice(tags.RawTextStart, tags.RawTextLength).ToString(), "style");
             }
 
-            if (tag.Attributes.Count > 0)
+            foreach (var attribute in tags.Attributes)
             {
-                AddAttributes(sink, tag);
+                if (attribute.ValueStart < 0)
+                {
+                    continue;
+                }
+
+                var target = LinkAttributeTable.Classify(tags.Name, attribute.Name, sibling);
+                if (target is { } link)
+                {
+                    HtmlLinkExtractor.AddAttribute(sink, tags.Name, attribute.Name, Decode(attribute.RawValue)!, link);
+                }
             }
         }
 
         return sink.Links;
     }
 
-    // A method of its own so the lambda's closure over the tag is made only for tags that have attributes.
-    private static void AddAttributes(LinkSink sink, HtmlTagSpan tag)
-    {
-        foreach (var attribute in tag.Attributes)
-        {
-            if (attribute.ValueStart < 0)
-            {
-                continue;
-            }
-
-            var target = LinkAttributeTable.Classify(tag.Name, attribute.Name, name => Decode(tag.Get(name)));
-            if (target is { } link)
-            {
-                HtmlLinkExtractor.AddAttribute(sink, tag.Name, attribute.Name, Decode(attribute.RawValue)!, link);
-            }
-        }
-    }
-
     private static string? Decode(string? raw) => raw is null || !raw.Contains('&', StringComparison.Ordinal) ? raw : WebUtility.HtmlDecode(raw);
 
-    private static Url FindBase(IReadOnlyList<HtmlTagSpan> tags, Url documentUrl)
+    // The first <base href> applies to every link, even those before it. Few pages have one, so a plain search
+    // decides whether the document needs a pass of its own to find it.
+    private static Url FindBase(ReadOnlyMemory<char> content, Url documentUrl)
     {
-        foreach (var tag in tags)
+        if (!content.Span.ContainsAny(BaseTagStart))
         {
-            if (tag.Name != "base" || Decode(tag.Get("href")) is not { } href)
+            return documentUrl;
+        }
+
+        var tags = new HtmlTagReader(content);
+        while (tags.Read())
+        {
+            if (tags.Name != "base" || Decode(tags.Get("href")) is not { } href)
             {
                 continue;
             }
