@@ -22,6 +22,7 @@ public sealed class RobotsTxt
     private const string RobotsPath = "/robots.txt";
 
     private readonly List<Group> _groups;
+    private AgentGroups? _lastAgentGroups;
 
     private RobotsTxt(List<Group> groups, IReadOnlyList<string> sitemaps)
     {
@@ -149,14 +150,31 @@ public sealed class RobotsTxt
     public TimeSpan? CrawlDelay(string userAgent)
     {
         ArgumentNullException.ThrowIfNull(userAgent);
-        return GroupsFor(userAgent).Select(g => g.CrawlDelay).FirstOrDefault(d => d is not null);
+        foreach (var group in GroupsFor(userAgent))
+        {
+            if (group.CrawlDelay is { } delay)
+            {
+                return delay;
+            }
+        }
+
+        return null;
     }
 
+    // Asked twice for every URL of a crawl, always with the same agent: the answer for the last agent is kept
+    // (an immutable pair swapped whole, so concurrent fetches may read it without a lock).
     private List<Group> GroupsFor(string userAgent)
     {
+        if (Volatile.Read(ref _lastAgentGroups) is { } last && string.Equals(last.UserAgent, userAgent, StringComparison.Ordinal))
+        {
+            return last.Groups;
+        }
+
         var token = ProductToken(userAgent, allowStar: false);
         var specific = _groups.Where(g => token.Length > 0 && g.Agents.Contains(token)).ToList();
-        return specific.Count > 0 ? specific : _groups.Where(g => g.Agents.Contains("*")).ToList();
+        var groups = specific.Count > 0 ? specific : _groups.Where(g => g.Agents.Contains("*")).ToList();
+        Volatile.Write(ref _lastAgentGroups, new AgentGroups(userAgent, groups));
+        return groups;
     }
 
     /// <summary>The leading [A-Za-z_-] run, lower-case ("Googlebot/2.1 (+http...)" gives "googlebot").</summary>
@@ -179,8 +197,14 @@ public sealed class RobotsTxt
     /// <summary>Google's matcher: the pattern must match a prefix of the path; '*' matches any run; a final '$' anchors the end.</summary>
     private static bool Matches(string path, string pattern)
     {
+        // Most rules are plain prefixes ("Disallow: /private/"); the wildcard walk below is for the rest.
+        if (pattern.AsSpan().IndexOfAny('*', '$') < 0)
+        {
+            return path.StartsWith(pattern, StringComparison.Ordinal);
+        }
+
         // The set of path positions the pattern prefix seen so far can end at, kept sorted and distinct.
-        var positions = new int[path.Length + 1];
+        Span<int> positions = path.Length < 256 ? stackalloc int[path.Length + 1] : new int[path.Length + 1];
         var count = 1;
         for (var j = 0; j < pattern.Length; j++)
         {
@@ -223,6 +247,12 @@ public sealed class RobotsTxt
 
     private static string Normalize(string value)
     {
+        // Checked for every URL of a crawl, and nearly every path is plain ASCII with no escape: nothing to rewrite.
+        if (!value.Contains('%', StringComparison.Ordinal) && Ascii.IsValid(value))
+        {
+            return value;
+        }
+
         var builder = new StringBuilder(value.Length);
         Span<byte> utf8 = stackalloc byte[4];
         for (var i = 0; i < value.Length; i++)
@@ -261,6 +291,8 @@ public sealed class RobotsTxt
 
         return builder.ToString();
     }
+
+    private sealed record AgentGroups(string UserAgent, List<Group> Groups);
 
     private sealed class Group(List<string> agents)
     {
