@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Crawler.Actors.Parsing;
 
 /// <summary>
@@ -6,7 +8,9 @@ namespace Crawler.Actors.Parsing;
 /// </summary>
 internal static class HtmlNames
 {
-    private static readonly Dictionary<string, string> Known = Create(
+    // Frozen and ordinal: it hashes a few characters of the name instead of all of them case-insensitively, and names
+    // are nearly always written in lower case already; the rest are lowered first and looked up again.
+    private static readonly FrozenDictionary<string, string> Known = Create(
         // elements
         "html", "head", "body", "title", "base", "link", "meta", "style", "script", "noscript", "template", "a", "area",
         "img", "picture", "source", "video", "audio", "track", "iframe", "frame", "frameset", "embed", "object", "param",
@@ -23,7 +27,7 @@ internal static class HtmlNames
         "hidden", "aria-label", "aria-hidden", "property", "itemprop", "placeholder", "dir", "xmlns", "viewbox", "fill",
         "d", "onclick", "onload");
 
-    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Known.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The lower-case name for <paramref name="name"/>: a shared string when it is a known one.</summary>
@@ -41,17 +45,9 @@ internal static class HtmlNames
 
         Span<char> lower = stackalloc char[name.Length];
         name.ToLowerInvariant(lower);
-        return new string(lower);
+        return Lookup.TryGetValue(lower, out known) ? known : new string(lower);
     }
 
-    private static Dictionary<string, string> Create(params string[] names)
-    {
-        var known = new Dictionary<string, string>(names.Length, StringComparer.OrdinalIgnoreCase);
-        foreach (var name in names)
-        {
-            known[name] = name;
-        }
-
-        return known;
-    }
+    private static FrozenDictionary<string, string> Create(params string[] names) =>
+        names.Distinct(StringComparer.Ordinal).ToFrozenDictionary(name => name, StringComparer.Ordinal);
 }
