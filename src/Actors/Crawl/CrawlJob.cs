@@ -21,9 +21,9 @@ public static class CrawlJob
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(stats);
-        await using var client = new CrawlerClient(options.Client, options.TimeProvider);
-        await using var system = new ActorSystem("crawl", options.TimeProvider, options.LoggerFactory);
         var fetcher = options.Fetcher;
+        await using var client = new CrawlerClient(ClientFor(options.Client, fetcher.PerHost), options.TimeProvider);
+        await using var system = new ActorSystem("crawl", options.TimeProvider, options.LoggerFactory);
         MirrorWriter? writer = options.OutputDirectory is { } output ? new MirrorWriter(output, new MirrorLayout()) : null;
         IDocumentSink sink = writer is null ? new MemorySink() : new MirrorSink(writer);
         var robots = new RobotsCache(client, RobotsRules.For(ProductToken(fetcher.UserAgent)), fetcher.Headers);
@@ -44,6 +44,17 @@ public static class CrawlJob
         var supervisor = system.ActorOf(Props.Create(() => new CrawlSupervisor(crawl, work, null, stats, abort)), "crawl");
         using var onStop = stop.Register(() => supervisor.Tell(StopCrawl.Instance));
         return await supervisor.Ask<CrawlResult>(StartCrawl.Instance, Timeout.InfiniteTimeSpan, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The client options with room for <paramref name="perHost"/> connections to one origin. An HTTP/1.1 request in
+    /// flight holds a connection of its own, so a pool smaller than per-host (the client's default is a browser's 6)
+    /// would quietly cap the requests in flight below what per-host asks for, leaving the server idle between them.
+    /// </summary>
+    public static ClientOptions ClientFor(ClientOptions client, int perHost)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.MaxConnectionsPerOrigin >= perHost ? client : client with { MaxConnectionsPerOrigin = perHost };
     }
 
     /// <summary>The robots.txt product token of a User-Agent: "crawler/0.1 (+url)" matches groups for "crawler".</summary>
