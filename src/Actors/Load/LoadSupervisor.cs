@@ -44,6 +44,14 @@ internal sealed class LoadSupervisor : ReceiveActor
 
     protected override void PreStart()
     {
+        // The clocks start before the workers do: a worker may run (on another thread) before this method returns,
+        // and the duration must not begin later than the load it bounds.
+        Timers.StartPeriodicTimer("progress", ProgressTick.Instance, TimeSpan.FromSeconds(1));
+        if (_run.Options.Requests is null && _run.Options.Model != LoadModel.Open)
+        {
+            Timers.StartSingleTimer("duration", DurationElapsed.Instance, _run.Options.Duration);
+        }
+
         var self = Self;
         void Publish(LoadIntervalSnapshot snapshot) => self.Tell(snapshot);
         var watchdog = TimeSpan.FromTicks(Math.Max(MinWatchdogInterval.Ticks, _run.Options.Timeout.Ticks / WatchdogChecksPerTimeout));
@@ -51,12 +59,6 @@ internal sealed class LoadSupervisor : ReceiveActor
         {
             var loop = _createLoop(i, Publish);
             Context.ActorOf(Props.Create(() => new LoadWorkerActor(loop, watchdog, _run.TimeProvider)), $"worker-{i}");
-        }
-
-        Timers.StartPeriodicTimer("progress", ProgressTick.Instance, TimeSpan.FromSeconds(1));
-        if (_run.Options.Requests is null && _run.Options.Model != LoadModel.Open)
-        {
-            Timers.StartSingleTimer("duration", DurationElapsed.Instance, _run.Options.Duration);
         }
     }
 
