@@ -17,9 +17,13 @@ internal sealed class LinkSink(Url baseUrl)
 
     public List<ExtractedLink> Links { get; } = [];
 
+    /// <summary>References offered so far, resolvable or not (a base found after the first one means starting over).</summary>
+    public int References { get; private set; }
+
     /// <summary>Resolves <paramref name="reference"/> against the base and adds it, unless it names nothing fetchable.</summary>
     public void AddReference(string reference, LinkKind kind, string source)
     {
+        References++;
         if (!_resolved.TryGetValue(reference, out var url))
         {
             url = LinkResolver.TryResolve(baseUrl, reference, out var resolved) ? resolved : null;

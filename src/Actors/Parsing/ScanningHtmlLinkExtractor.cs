@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using Crawler.Protocol.Urls;
 
@@ -14,17 +13,34 @@ namespace Crawler.Actors.Parsing;
 /// </summary>
 public sealed class ScanningHtmlLinkExtractor : ILinkExtractor
 {
-    // A vectorised search: span.Contains(string, OrdinalIgnoreCase) compares at every position and took a quarter of a crawl's CPU.
-    private static readonly SearchValues<string> BaseTagStart = SearchValues.Create(["<base"], StringComparison.OrdinalIgnoreCase);
-
     public IReadOnlyList<ExtractedLink> Extract(ReadOnlyMemory<char> content, Url documentUrl)
     {
         ArgumentNullException.ThrowIfNull(documentUrl);
-        var sink = new LinkSink(FindBase(content, documentUrl));
+        return Extract(content, documentUrl, baseKnown: false);
+    }
+
+    // The first <base href> applies to every link, even those before it. It is nearly always in <head>, ahead of
+    // every reference, so the one pass switches base when it meets it; a base after a reference (rare) costs a
+    // second pass with the base known from the start.
+    private static IReadOnlyList<ExtractedLink> Extract(ReadOnlyMemory<char> content, Url baseUrl, bool baseKnown)
+    {
+        var sink = new LinkSink(baseUrl);
         var tags = new HtmlTagReader(content);
         Func<string, string?> sibling = name => Decode(tags.Get(name)); // made once a page, not once an attribute
         while (tags.Read())
         {
+            if (!baseKnown && tags.Name == "base" && Decode(tags.Get("href")) is { } href)
+            {
+                baseKnown = true;
+                var resolved = ResolveBase(baseUrl, href);
+                if (sink.References > 0)
+                {
+                    return Extract(content, resolved, baseKnown: true);
+                }
+
+                sink = new LinkSink(resolved);
+            }
+
             if (tags.Name == "style" && tags.RawTextStart >= 0)
             {
                 CssLinkExtractor.AddTo(sink, content.Span.Slice(tags.RawTextStart, tags.RawTextLength).ToString(), "style");
@@ -50,34 +66,16 @@ public sealed class ScanningHtmlLinkExtractor : ILinkExtractor
 
     private static string? Decode(string? raw) => raw is null || !raw.Contains('&', StringComparison.Ordinal) ? raw : WebUtility.HtmlDecode(raw);
 
-    // The first <base href> applies to every link, even those before it. Few pages have one, so a plain search
-    // decides whether the document needs a pass of its own to find it.
-    private static Url FindBase(ReadOnlyMemory<char> content, Url documentUrl)
+    private static Url ResolveBase(Url documentUrl, string href)
     {
-        if (!content.Span.ContainsAny(BaseTagStart))
+        try
+        {
+            var resolved = documentUrl.Resolve(href.Trim());
+            return resolved.IsHttp || resolved.Scheme == documentUrl.Scheme ? resolved : documentUrl;
+        }
+        catch (UrlFormatException)
         {
             return documentUrl;
         }
-
-        var tags = new HtmlTagReader(content);
-        while (tags.Read())
-        {
-            if (tags.Name != "base" || Decode(tags.Get("href")) is not { } href)
-            {
-                continue;
-            }
-
-            try
-            {
-                var resolved = documentUrl.Resolve(href.Trim());
-                return resolved.IsHttp || resolved.Scheme == documentUrl.Scheme ? resolved : documentUrl;
-            }
-            catch (UrlFormatException)
-            {
-                return documentUrl;
-            }
-        }
-
-        return documentUrl;
     }
 }

@@ -38,6 +38,13 @@ public sealed class ScanningHtmlLinkExtractorTests
         }
     }
 
+    [Theory]
+    [InlineData("<a href=x.html>x</a><base href='http://other.example/b/'><img src=i.png>")]
+    [InlineData("<base target=_top><a href=x.html>x</a><base href='/b/'><base href='/c/'>")]
+    [InlineData("<head><base href='sub/'><link rel=stylesheet href=s.css></head><a href=x.html>x</a>")]
+    public void Extract_BaseBeforeOrAfterLinks_EveryLinkUsesTheFirstBaseHref(string html)
+        => Assert.Equal(Keys(new HtmlLinkExtractor().Extract(html, Page)), Keys(new ScanningHtmlLinkExtractor().Extract(html, Page)));
+
     [Fact]
     public void Extract_GeneratedDocuments_AgreeWithDom()
     {
