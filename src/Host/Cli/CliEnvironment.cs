@@ -19,6 +19,12 @@ public sealed class CliEnvironment
 
     public string CurrentDirectory { get; init; } = Directory.GetCurrentDirectory();
 
+    /// <summary>
+    /// True when the command is the whole process (the <c>crawler</c> executable), so it may tune what belongs to the
+    /// process, such as the thread pool's size; commands run in-process by tests leave it false and the host alone.
+    /// </summary>
+    public bool OwnsProcess { get; init; }
+
     public static CliEnvironment FromProcess()
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -37,6 +43,7 @@ public sealed class CliEnvironment
             Variables = variables,
             IsErrorRedirected = Console.IsErrorRedirected,
             CurrentDirectory = Directory.GetCurrentDirectory(),
+            OwnsProcess = true,
         };
     }
 }

@@ -40,6 +40,16 @@ public sealed class CommandContext
             Overrides = flags ?? [],
         });
 
+    /// <summary>Sizes the thread pool for an actor run (<c>crawler.actors.worker-threads</c>), when this process is ours to size.</summary>
+    public void ApplyWorkerThreads(CrawlerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (Environment.OwnsProcess)
+        {
+            WorkerThreads.Apply(settings.Actors.WorkerThreads);
+        }
+    }
+
     /// <summary>
     /// A logger factory writing to stderr, for the actor system and the command. <paramref name="commandDefault"/> is the
     /// level without -v/-q or <c>crawler.log.level</c>: Warning for <c>get</c>, Information for long jobs.

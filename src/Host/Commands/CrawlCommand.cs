@@ -75,6 +75,7 @@ public sealed class CrawlCommand : CrawlerCommand
         var result = context.ParseResult;
         var configuration = context.LoadConfiguration(Flags(result));
         var settings = configuration.Settings;
+        context.ApplyWorkerThreads(settings);
         using var loggerFactory = context.CreateLoggerFactory(settings, LogEventLevel.Information);
         var logger = loggerFactory.CreateLogger("crawl");
 

@@ -101,6 +101,7 @@ public sealed class LoadCommand : CrawlerCommand
             .Add(_insecure, "crawler.http.insecure")
             .Build();
         var settings = context.LoadConfiguration(flags).Settings;
+        context.ApplyWorkerThreads(settings);
         if (settings.Load.Rate < 0 || double.IsNaN(settings.Load.Rate))
         {
             throw new CommandException(ExitCodes.Usage, string.Create(CultureInfo.InvariantCulture, $"rate must be 0 (closed model) or positive, got {settings.Load.Rate}"));

@@ -13,4 +13,8 @@ public sealed class ActorSettings
 
     [ConfigurationKeyName("restart-window")]
     public TimeSpan RestartWindow { get; set; }
+
+    /// <summary>0 means one fewer than the cores (at least 1); see <see cref="Cli.WorkerThreads"/>.</summary>
+    [ConfigurationKeyName("worker-threads")]
+    public int WorkerThreads { get; set; }
 }
