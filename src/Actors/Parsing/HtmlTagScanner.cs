@@ -38,8 +38,8 @@ public static class HtmlTagScanner
     }
 
     /// <summary>
-    /// Moves <paramref name="i"/> to the next start tag of <paramref name="source"/> and reads its name and (when
-    /// <paramref name="attributes"/> is given, cleared first) attributes; false at the end of the document.
+    /// Moves <paramref name="i"/> past the next start tag of <paramref name="source"/> (and past the text of a raw-text
+    /// element), with its name and, in <paramref name="attributes"/> (cleared first), its attributes; false at the end.
     /// </summary>
     internal static bool ReadNextStartTag(ReadOnlyMemory<char> source, ref int i, List<HtmlAttributeSpan> attributes,
         out string name, out int start, out int end, out int rawStart, out int rawLength)
