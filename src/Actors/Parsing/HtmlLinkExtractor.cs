@@ -73,19 +73,6 @@ public sealed class HtmlLinkExtractor : ILinkExtractor
     private static Url FindBase(IDocument document, Url documentUrl)
     {
         var href = document.QuerySelector("base[href]")?.GetAttribute("href");
-        if (href is null)
-        {
-            return documentUrl;
-        }
-
-        try
-        {
-            var resolved = documentUrl.Resolve(href.Trim());
-            return resolved.IsHttp || resolved.Scheme == documentUrl.Scheme ? resolved : documentUrl;
-        }
-        catch (UrlFormatException)
-        {
-            return documentUrl;
-        }
+        return href is null ? documentUrl : LinkResolver.ResolveBase(documentUrl, href);
     }
 }

@@ -12,8 +12,6 @@ public sealed class HtmlTagReader(ReadOnlyMemory<char> source)
     private readonly List<HtmlAttributeSpan> _attributes = [];
     private int _position;
 
-    public ReadOnlyMemory<char> Source => source;
-
     /// <summary>The current tag's lower-case name.</summary>
     public string Name { get; private set; } = "";
 

@@ -32,7 +32,7 @@ public sealed class ScanningHtmlLinkExtractor : ILinkExtractor
             if (!baseKnown && tags.Name == "base" && Decode(tags.Get("href")) is { } href)
             {
                 baseKnown = true;
-                var resolved = ResolveBase(baseUrl, href);
+                var resolved = LinkResolver.ResolveBase(baseUrl, href);
                 if (sink.References > 0)
                 {
                     return Extract(content, resolved, baseKnown: true);
@@ -65,17 +65,4 @@ public sealed class ScanningHtmlLinkExtractor : ILinkExtractor
     }
 
     private static string? Decode(string? raw) => raw is null || !raw.Contains('&', StringComparison.Ordinal) ? raw : WebUtility.HtmlDecode(raw);
-
-    private static Url ResolveBase(Url documentUrl, string href)
-    {
-        try
-        {
-            var resolved = documentUrl.Resolve(href.Trim());
-            return resolved.IsHttp || resolved.Scheme == documentUrl.Scheme ? resolved : documentUrl;
-        }
-        catch (UrlFormatException)
-        {
-            return documentUrl;
-        }
-    }
 }
