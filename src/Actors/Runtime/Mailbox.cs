@@ -188,12 +188,14 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         // Plain read first: while the actor is scheduled (the common case under load) a Tell costs no second locked op.
         if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
         {
-            // Local: an actor told by another actor's turn runs next on the same worker (other workers may steal it),
-            // so a chain of messages (fetched -> supervisor -> next fetch; fetched -> parser) runs while its data is in
-            // cache instead of waiting behind every item in the global queue.
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            Dispatch();
         }
     }
+
+    // Local: an actor told by another actor's turn runs next on the same worker (other workers may steal it), so a
+    // chain of messages (fetched -> supervisor -> next fetch; fetched -> parser) runs while its data is in cache
+    // instead of waiting behind every item in the global queue.
+    private void Dispatch() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
 
     void IThreadPoolWorkItem.Execute() => Run();
 
@@ -258,10 +260,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         {
             cell.CompleteAsync(pending);
             _processing = false;
-            // Local: an actor told by another actor's turn runs next on the same worker (other workers may steal it),
-            // so a chain of messages (fetched -> supervisor -> next fetch; fetched -> parser) runs while its data is in
-            // cache instead of waiting behind every item in the global queue.
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            Dispatch();
         });
 
     // Our own counters, not TryPeek: peeking a ConcurrentQueue-backed channel freezes its current segment, so every
