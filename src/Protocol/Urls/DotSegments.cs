@@ -16,52 +16,7 @@ internal static class DotSegments
         var rented = ArrayPool<char>.Shared.Rent(path.Length);
         try
         {
-            var output = rented.AsSpan();
-            var length = 0;
-            var input = path.AsSpan();
-            while (!input.IsEmpty)
-            {
-                if (input.StartsWith("../"))
-                {
-                    input = input[3..];
-                }
-                else if (input.StartsWith("./"))
-                {
-                    input = input[2..];
-                }
-                else if (input.StartsWith("/./"))
-                {
-                    input = input[2..];
-                }
-                else if (input.SequenceEqual("/."))
-                {
-                    input = "/";
-                }
-                else if (input.StartsWith("/../"))
-                {
-                    input = input[3..];
-                    length = TruncateLastSegment(output, length);
-                }
-                else if (input.SequenceEqual("/.."))
-                {
-                    input = "/";
-                    length = TruncateLastSegment(output, length);
-                }
-                else if (input.SequenceEqual(".") || input.SequenceEqual(".."))
-                {
-                    input = default;
-                }
-                else
-                {
-                    var next = input.Length > 1 ? input[1..].IndexOf('/') : -1;
-                    var take = next < 0 ? input.Length : next + 1;
-                    input[..take].CopyTo(output[length..]);
-                    length += take;
-                    input = input[take..];
-                }
-            }
-
-            return output[..length].ToString();
+            return rented.AsSpan(0, Remove(path, rented)).ToString();
         }
         finally
         {
@@ -69,16 +24,68 @@ internal static class DotSegments
         }
     }
 
-    // A dot segment is "." or ".." between slashes (or at either end); anything else is copied as is.
-    private static bool MayHaveDotSegment(string path)
+    /// <summary>
+    /// Writes <paramref name="path"/> without its dot segments to <paramref name="output"/>, which must be at least as
+    /// long (the output never grows past the input), and returns the length written.
+    /// </summary>
+    public static int Remove(ReadOnlySpan<char> path, Span<char> output)
     {
-        var span = path.AsSpan();
-        var start = 0;
-        while (start <= span.Length)
+        var length = 0;
+        var input = path;
+        while (!input.IsEmpty)
         {
-            var slash = span[start..].IndexOf('/');
-            var end = slash < 0 ? span.Length : start + slash;
-            var segment = span[start..end];
+            if (input.StartsWith("../"))
+            {
+                input = input[3..];
+            }
+            else if (input.StartsWith("./"))
+            {
+                input = input[2..];
+            }
+            else if (input.StartsWith("/./"))
+            {
+                input = input[2..];
+            }
+            else if (input.SequenceEqual("/."))
+            {
+                input = "/";
+            }
+            else if (input.StartsWith("/../"))
+            {
+                input = input[3..];
+                length = TruncateLastSegment(output, length);
+            }
+            else if (input.SequenceEqual("/.."))
+            {
+                input = "/";
+                length = TruncateLastSegment(output, length);
+            }
+            else if (input.SequenceEqual(".") || input.SequenceEqual(".."))
+            {
+                input = default;
+            }
+            else
+            {
+                var next = input.Length > 1 ? input[1..].IndexOf('/') : -1;
+                var take = next < 0 ? input.Length : next + 1;
+                input[..take].CopyTo(output[length..]);
+                length += take;
+                input = input[take..];
+            }
+        }
+
+        return length;
+    }
+
+    /// <summary>A dot segment is "." or ".." between slashes (or at either end); anything else is copied as is.</summary>
+    public static bool MayHaveDotSegment(ReadOnlySpan<char> path)
+    {
+        var start = 0;
+        while (start <= path.Length)
+        {
+            var slash = path[start..].IndexOf('/');
+            var end = slash < 0 ? path.Length : start + slash;
+            var segment = path[start..end];
             if (segment.SequenceEqual(".") || segment.SequenceEqual(".."))
             {
                 return true;
