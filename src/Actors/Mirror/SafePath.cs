@@ -26,10 +26,21 @@ public static class SafePath
         "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT¹", "LPT²", "LPT³",
     };
 
+    // Printable ASCII minus '%' (an escape to decode) and what MustEscape escapes.
+    private static readonly SearchValues<char> KeptAsIs = SearchValues.Create(
+        Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (char)c).Where(c => c != '%' && !MustEscape(new Rune(c))).ToArray());
+
     /// <summary>Percent-decodes a raw URL component (a path segment, a query, a host) and re-escapes what a file name must not hold.</summary>
     public static string EncodeComponent(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
+
+        // Printable ASCII with nothing to decode or escape comes out as it went in: most URL pieces are like that.
+        if (!raw.AsSpan().ContainsAnyExcept(KeptAsIs))
+        {
+            return raw;
+        }
+
         var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(raw.Length));
         try
         {

@@ -62,7 +62,10 @@ public sealed class HttpHeaders : IEnumerable<KeyValuePair<string, string>>
     public IEnumerable<string> GetValues(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return GetValuesIterator(name);
+
+        // Most asks are for a header the response does not have (a crawl looks for five cache headers on every
+        // response): those are answered without allocating an iterator.
+        return Contains(name) ? GetValuesIterator(name) : [];
     }
 
     /// <summary>Replaces every value of <paramref name="name"/> with one.</summary>

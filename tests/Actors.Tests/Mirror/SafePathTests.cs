@@ -30,6 +30,17 @@ public sealed class SafePathTests
     [InlineData("~user", "~user")]
     public void EncodeComponent_Inputs_DecodeAndEscapeUnsafe(string raw, string expected) => Assert.Equal(expected, SafePath.EncodeComponent(raw));
 
+    [Fact]
+    public void EncodeComponent_EachPrintableAsciiCharacter_IsKeptUnlessAFileNameMustNotHoldIt()
+    {
+        for (var c = ' '; c <= '~'; c++)
+        {
+            var raw = $"a{c}b";
+            var expected = "%/\\:*?\"<>|@".Contains(c, StringComparison.Ordinal) ? $"a%{(int)c:X2}b" : raw;
+            Assert.Equal(expected, SafePath.EncodeComponent(raw));
+        }
+    }
+
     [Theory]
     [InlineData(".", "%2E")]
     [InlineData("..", "%2E%2E")]
