@@ -6,6 +6,7 @@ using Crawler.Protocol.Redirects;
 using Crawler.Protocol.Schemes;
 using Crawler.Protocol.Urls;
 using HttpProtocolException = Crawler.Protocol.Http1.HttpProtocolException;
+using System.Runtime.CompilerServices;
 
 namespace Crawler.Protocol;
 
@@ -57,7 +58,8 @@ public sealed partial class CrawlerClient : IAsyncDisposable
         return await SendFollowingRedirectsAsync(request, deadline, cancellationToken);
     }
 
-    private async Task<FetchResponse> SendFollowingRedirectsAsync(FetchRequest request, RequestDeadline deadline, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<FetchResponse> SendFollowingRedirectsAsync(FetchRequest request, RequestDeadline deadline, CancellationToken cancellationToken)
     {
         var limit = request.MaxRedirects ?? Options.MaxRedirects;
         var chain = new List<Url>();
@@ -104,6 +106,7 @@ public sealed partial class CrawlerClient : IAsyncDisposable
         };
 
     // A small leftover body is read so the connection can serve the next hop; a large one costs more than a new connection.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private static async ValueTask DrainAndDisposeAsync(FetchResponse response)
     {
         var scratch = new byte[4096];
@@ -126,7 +129,8 @@ public sealed partial class CrawlerClient : IAsyncDisposable
     }
 
     /// <summary>One request, no redirects: from the cache when fresh, else over a pooled connection (revalidating when stale).</summary>
-    private async Task<FetchResponse> SendOneAsync(FetchRequest request, RequestDeadline deadline, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<FetchResponse> SendOneAsync(FetchRequest request, RequestDeadline deadline, CancellationToken cancellationToken)
     {
         var cache = request.UseCache && IsGet(request) ? Options.Cache : null;
         CacheEntry? stored = null;
@@ -182,7 +186,8 @@ public sealed partial class CrawlerClient : IAsyncDisposable
         };
     }
 
-    private async Task<(HttpConnection Connection, Http1Response Response)> SendOverPoolAsync(FetchRequest request, RequestDeadline deadline, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(HttpConnection Connection, Http1Response Response)> SendOverPoolAsync(FetchRequest request, RequestDeadline deadline, CancellationToken cancellationToken)
     {
         var connection = await RentAsync(request.Url, forceNew: false, deadline, cancellationToken);
         var reused = connection.CompletedResponses > 0;
@@ -216,6 +221,7 @@ public sealed partial class CrawlerClient : IAsyncDisposable
     // Decoders stop at the end of their compressed data and never ask for the chunked terminator or the last
     // bytes after it; reading those few bytes here is what lets the connection go back to the pool. The head's
     // pooled header buffers go back last: draining may still complete a cache entry, which copies the headers.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ReleaseAsync(HttpConnection connection, Stream body, HttpResponseHead head)
     {
         if (!connection.IsReusable && connection.IsReadingBody)
@@ -254,6 +260,7 @@ public sealed partial class CrawlerClient : IAsyncDisposable
         e is NetworkException and not TlsHandshakeException
         || e is HttpProtocolException { Error: HttpProtocolError.PrematureEof };
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<HttpConnection> RentAsync(Url url, bool forceNew, RequestDeadline deadline, CancellationToken cancellationToken)
     {
         var remaining = deadline.Remaining(TimeProvider);

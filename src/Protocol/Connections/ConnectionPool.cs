@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Crawler.Protocol.Http1;
 using Crawler.Protocol.Urls;
+using System.Runtime.CompilerServices;
 
 namespace Crawler.Protocol.Connections;
 
@@ -28,6 +29,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
     /// Waits for a slot of <paramref name="url"/>'s origin, then hands out an idle connection that still looks
     /// alive or opens a new one (always new when <paramref name="forceNew"/>).
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<HttpConnection> RentAsync(Url url, bool forceNew, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -59,6 +61,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
     }
 
     /// <summary>Gives the slot back; the connection goes idle when reusable, else it is closed.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask ReturnAsync(HttpConnection connection)
     {
         var origin = (OriginPool)connection.PoolTag!;

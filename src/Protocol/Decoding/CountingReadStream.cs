@@ -1,4 +1,5 @@
 using Crawler.Protocol.Streams;
+using System.Runtime.CompilerServices;
 
 namespace Crawler.Protocol.Decoding;
 
@@ -14,6 +15,7 @@ internal sealed class CountingReadStream(Stream inner) : ReadOnlyStream
         return n;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var n = await inner.ReadAsync(buffer, cancellationToken);

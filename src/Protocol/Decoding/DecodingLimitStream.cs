@@ -1,4 +1,5 @@
 using Crawler.Protocol.Streams;
+using System.Runtime.CompilerServices;
 
 namespace Crawler.Protocol.Decoding;
 
@@ -25,6 +26,7 @@ internal sealed class DecodingLimitStream(Stream decoded, CountingReadStream enc
         return Count(n);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         int n;

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Crawler.Protocol.Streams;
+using System.Runtime.CompilerServices;
 
 namespace Crawler.Protocol.Decoding;
 
@@ -37,6 +38,7 @@ internal sealed class DeflateSniffingStream(Stream inner) : ReadOnlyStream
         return _decoder.Read(buffer);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (_decoder is null)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Crawler.Protocol.Http1;
@@ -34,6 +35,7 @@ internal sealed class ChunkedReadStream : HttpBodyStream
 
     public HttpHeaders Trailers { get; } = new();
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (buffer.IsEmpty || _state == State.Done)
@@ -52,6 +54,7 @@ internal sealed class ChunkedReadStream : HttpBodyStream
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReadCoreAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         while (true)
@@ -122,6 +125,7 @@ internal sealed class ChunkedReadStream : HttpBodyStream
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask FillOrThrowAsync(string where, CancellationToken cancellationToken)
     {
         if (!await Connection.FillAsync(cancellationToken))

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Crawler.Protocol.Http1;
 
 /// <summary>A body delimited by the server closing the connection (no length, not chunked); never reusable.</summary>
@@ -10,6 +12,7 @@ internal sealed class ConnectionCloseReadStream : HttpBodyStream
     {
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (_done || buffer.IsEmpty)

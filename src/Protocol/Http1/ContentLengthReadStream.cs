@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Crawler.Protocol.Http1;
 
 /// <summary>A body of exactly Content-Length bytes; EOF before that is a typed error naming expected and received.</summary>
@@ -34,6 +36,7 @@ internal sealed class ContentLengthReadStream : HttpBodyStream
         return AwaitAsync(read);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> AwaitAsync(ValueTask<int> read) => Account(await GuardAsync(read));
 
     private int Account(int n)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Crawler.Protocol.Streams;
+using System.Runtime.CompilerServices;
 
 namespace Crawler.Protocol.Http1;
 
@@ -45,6 +46,7 @@ internal abstract class HttpBodyStream : ReadOnlyStream
         return new HttpProtocolException(error, message);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     protected async ValueTask<int> GuardAsync(ValueTask<int> read)
     {
         try

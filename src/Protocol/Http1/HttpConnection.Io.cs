@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Crawler.Protocol.Connections;
+using System.Runtime.CompilerServices;
 
 namespace Crawler.Protocol.Http1;
 
@@ -11,6 +12,7 @@ public sealed partial class HttpConnection
     internal void Consume(int count) => _received.Consume(count);
 
     /// <summary>Reads at least one more byte into the buffer (compacting or growing it first); false at EOF.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
         var n = await ReadTransportAsync(_received.PrepareFill(), cancellationToken);
@@ -32,6 +34,7 @@ public sealed partial class HttpConnection
             : FillThenCopyAsync(destination, cancellationToken);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> FillThenCopyAsync(Memory<byte> destination, CancellationToken cancellationToken)
     {
         if (!await FillAsync(cancellationToken))
@@ -50,6 +53,7 @@ public sealed partial class HttpConnection
         return n;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReadTransportAsync(Memory<byte> destination, CancellationToken cancellationToken)
     {
         var (timeout, value) = _awaitingFirstByte
@@ -90,6 +94,7 @@ public sealed partial class HttpConnection
         return n;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WriteTransportAsync(ReadOnlyMemory<byte> bytes)
     {
         var timeout = FetchTimeout.Idle;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using Crawler.Protocol.Connections;
 using Crawler.Protocol.Urls;
+using System.Runtime.CompilerServices;
 
 namespace Crawler.Protocol.Http1;
 
@@ -113,6 +114,7 @@ public sealed partial class HttpConnection : IAsyncDisposable
         return new DrainedResponse(response.StatusCode, total, IsReusable, _responseBytes);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<Http1Response> SendAsync(FetchRequest request, RequestDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -163,6 +165,7 @@ public sealed partial class HttpConnection : IAsyncDisposable
     /// <summary>True once any byte of the current response arrived (a failure before that may be retried).</summary>
     internal bool ReceivedResponseBytes => _responseBytes > 0;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<HttpResponseHead> ReadHeadAsync()
     {
         for (var interim = 0; ; interim++)
