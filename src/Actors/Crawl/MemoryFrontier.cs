@@ -7,14 +7,17 @@ namespace Crawler.Actors.Crawl;
 /// <summary>
 /// The in-memory frontier: two priority queues, requisites before pages, each ordered by depth and then by
 /// arrival, so pages go breadth-first and a fetched page's images and styles come before new pages (a mirror of
-/// the first pages is complete early). De-duplication is on <see cref="Url.Normalize"/>. A refused URL is not
-/// remembered: offered again by a shallower page, or as a requisite, it may yet be admitted. Not thread-safe.
+/// the first pages is complete early). De-duplication is on <see cref="Url.Normalize"/>, by fingerprint
+/// (<see cref="UrlFingerprint"/>): a crawl offers each admitted URL some eight times over (every link to it), and a
+/// set of 16-byte values answers from one entry where a set of URLs chases each candidate's object and text through
+/// memory, and keeps every URL ever seen alive. A refused URL is not remembered: offered again by a shallower page, or
+/// as a requisite, it may yet be admitted. Not thread-safe.
 /// </summary>
 public sealed class MemoryFrontier : IFrontier
 {
     private readonly FrontierOptions _options;
     private readonly ScopeRules _scope;
-    private readonly HashSet<Url> _admitted = [];
+    private readonly HashSet<UInt128> _admitted = [];
     private readonly PriorityQueue<CrawlEntry, (int Depth, long Sequence)> _requisites = new();
     private readonly PriorityQueue<CrawlEntry, (int Depth, long Sequence)> _pages = new();
     private long _sequence;
@@ -42,7 +45,8 @@ public sealed class MemoryFrontier : IFrontier
         }
 
         var url = entry.Url.Normalize();
-        if (_admitted.Contains(url))
+        var fingerprint = UrlFingerprint.Of(url);
+        if (_admitted.Contains(fingerprint))
         {
             return AddResult.Duplicate;
         }
@@ -63,7 +67,7 @@ public sealed class MemoryFrontier : IFrontier
             return AddResult.LimitReached;
         }
 
-        _admitted.Add(url);
+        _admitted.Add(fingerprint);
         if (isPage)
         {
             AdmittedPages++;
@@ -80,7 +84,7 @@ public sealed class MemoryFrontier : IFrontier
     {
         ArgumentNullException.ThrowIfNull(entry);
         var url = entry.Url.Normalize();
-        if (!_admitted.Contains(url))
+        if (!_admitted.Contains(UrlFingerprint.Of(url)))
         {
             throw new ArgumentException($"'{entry.Url}' was never admitted, so it cannot be requeued", nameof(entry));
         }
