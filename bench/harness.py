@@ -263,7 +263,7 @@ def report(a):
         w(f"- crawler binary: {meta['crawler']}")
     w(f"- Machine: {meta['nproc']} cores, {meta['cpu']}, {meta['mem']}; nginx {meta['nginx']} pinned to one core "
       f"(1 worker, gzip on, keep-alive), clients unpinned; outputs on tmpfs")
-    w(f"- Command: `{meta['command']}` — {meta['pages']} pages, {meta['runs']} run(s) per tool, alternating (order rotated each run, {meta.get('settle', '2')} s idle before each); "
+    w(f"- Command: `{meta['command']}` — {meta['pages']} pages, {meta.get('crawlRuns', meta['runs'])} crawl and {meta['runs']} load run(s) per tool, alternating (order rotated each run, {meta.get('settle', '2')} s idle before each); "
       f"load {meta['duration']} per run")
     noise = [r["noise"] for r in recs if r.get("noise") is not None]
     busy = statistics.median(noise) if noise else None
