@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace Crawler.Actors.Crawl;
 
 /// <summary>
@@ -22,7 +20,7 @@ public interface IFrontier
     AddResult TryAdd(CrawlEntry entry);
 
     /// <summary>The next entry to fetch: requisites of fetched pages first, then pages breadth-first by depth.</summary>
-    bool TryTake([MaybeNullWhen(false)] out CrawlEntry entry);
+    bool TryTake(out CrawlEntry entry);
 
     /// <summary>Puts back an entry that was taken but not fetched (its fetcher crashed); not counted as new.</summary>
     void Requeue(CrawlEntry entry);

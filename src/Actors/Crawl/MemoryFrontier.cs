@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Crawler.Actors.Parsing;
 using Crawler.Protocol.Urls;
 
@@ -38,7 +37,7 @@ public sealed class MemoryFrontier : IFrontier
 
     public AddResult TryAdd(CrawlEntry entry)
     {
-        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(entry.Url);
         if (!entry.Url.IsHttp)
         {
             return AddResult.Unsupported;
@@ -77,12 +76,12 @@ public sealed class MemoryFrontier : IFrontier
         return AddResult.Added;
     }
 
-    public bool TryTake([MaybeNullWhen(false)] out CrawlEntry entry) =>
+    public bool TryTake(out CrawlEntry entry) =>
         _requisites.TryDequeue(out entry, out _) || _pages.TryDequeue(out entry, out _);
 
     public void Requeue(CrawlEntry entry)
     {
-        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(entry.Url);
         var url = entry.Url.Normalize();
         if (!_admitted.Contains(UrlFingerprint.Of(url)))
         {

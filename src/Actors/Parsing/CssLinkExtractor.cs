@@ -10,7 +10,7 @@ public sealed class CssLinkExtractor : ILinkExtractor
         var sink = new LinkSink(documentUrl);
         // The scanner works on a string; stylesheets are few next to pages, so the copy is left for now.
         AddTo(sink, content.ToString(), "css");
-        return sink.Links;
+        return sink.Finish();
     }
 
     /// <summary>Adds the URLs of <paramref name="css"/> to <paramref name="sink"/> (resolved against its base); <paramref name="origin"/> prefixes Source ("css", "style", "style@style").</summary>

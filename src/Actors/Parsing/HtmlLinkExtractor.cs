@@ -39,12 +39,12 @@ public sealed class HtmlLinkExtractor : ILinkExtractor
             }
         }
 
-        return sink.Links;
+        return sink.Finish();
     }
 
     internal static void AddAttribute(LinkSink sink, string element, string attribute, string value, LinkTarget link)
     {
-        var source = element + "@" + attribute;
+        var source = LinkSource.Of(element, attribute);
         switch (link.Format)
         {
             case ValueFormat.Url:

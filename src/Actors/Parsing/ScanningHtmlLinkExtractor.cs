@@ -33,7 +33,9 @@ public sealed class ScanningHtmlLinkExtractor : ILinkExtractor
             {
                 baseKnown = true;
                 var resolved = LinkResolver.ResolveBase(baseUrl, href);
-                if (sink.References > 0)
+                var startOver = sink.References > 0;
+                sink.Finish();
+                if (startOver)
                 {
                     return Extract(content, resolved, baseKnown: true);
                 }
@@ -61,7 +63,7 @@ public sealed class ScanningHtmlLinkExtractor : ILinkExtractor
             }
         }
 
-        return sink.Links;
+        return sink.Finish();
     }
 
     private static string? Decode(string? raw) => raw is null || !raw.Contains('&', StringComparison.Ordinal) ? raw : WebUtility.HtmlDecode(raw);
