@@ -26,7 +26,8 @@ internal static class DotSegments
 
     /// <summary>
     /// Writes <paramref name="path"/> without its dot segments to <paramref name="output"/>, which must be at least as
-    /// long (the output never grows past the input), and returns the length written.
+    /// long, and returns the length written. The output may be the path's own memory: what is written never runs
+    /// ahead of what has been read.
     /// </summary>
     public static int Remove(ReadOnlySpan<char> path, Span<char> output)
     {

@@ -233,18 +233,12 @@ public sealed class Url : IEquatable<Url>
             return new Url(Scheme, UserInfo, Host, Port, Path, query ?? Query, null);
         }
 
-        Span<char> merged = stackalloc char[MaxPlainPathLength];
-        var length = 0;
-        if (refPath[0] != '/')
-        {
-            // RFC 3986 §5.2.3 merge: our paths always start with '/', so keep up to the last one.
-            var directory = Path.AsSpan(0, Path.LastIndexOf('/') + 1);
-            directory.CopyTo(merged);
-            length = directory.Length;
-        }
-
-        refPath.CopyTo(merged[length..]);
-        merged = merged[..(length + refPath.Length)];
+        // RFC 3986 §5.2.3 merge: our paths always start with '/', so a relative path keeps this one up to its last '/'.
+        // The length check above bounds the buffer.
+        var directoryLength = refPath[0] == '/' ? 0 : Path.LastIndexOf('/') + 1;
+        Span<char> merged = stackalloc char[directoryLength + refPath.Length];
+        Path.AsSpan(0, directoryLength).CopyTo(merged);
+        refPath.CopyTo(merged[directoryLength..]);
 
         // The merged path starts with '/', so a dot segment can only follow one.
         if (merged.Contains("/.", StringComparison.Ordinal))
