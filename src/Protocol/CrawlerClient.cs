@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Crawler.Protocol.Caching;
 using Crawler.Protocol.Connections;
 using Crawler.Protocol.Decoding;
@@ -6,7 +7,6 @@ using Crawler.Protocol.Redirects;
 using Crawler.Protocol.Schemes;
 using Crawler.Protocol.Urls;
 using HttpProtocolException = Crawler.Protocol.Http1.HttpProtocolException;
-using System.Runtime.CompilerServices;
 
 namespace Crawler.Protocol;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Crawler.Protocol.Http1;
 using Crawler.Protocol.Urls;
-using System.Runtime.CompilerServices;
 
 namespace Crawler.Protocol.Connections;
 

@@ -1,5 +1,5 @@
-using Crawler.Protocol.Streams;
 using System.Runtime.CompilerServices;
+using Crawler.Protocol.Streams;
 
 namespace Crawler.Protocol.Decoding;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
-using Crawler.Protocol.Streams;
 using System.Runtime.CompilerServices;
+using Crawler.Protocol.Streams;
 
 namespace Crawler.Protocol.Http1;
 

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
-using Crawler.Protocol.Connections;
 using System.Runtime.CompilerServices;
+using Crawler.Protocol.Connections;
 
 namespace Crawler.Protocol.Http1;
 

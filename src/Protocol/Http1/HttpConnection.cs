@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Crawler.Protocol.Connections;
 using Crawler.Protocol.Urls;
-using System.Runtime.CompilerServices;
 
 namespace Crawler.Protocol.Http1;
 
