@@ -24,7 +24,7 @@ public static class CrawlJob
         var fetcher = options.Fetcher;
         await using var client = new CrawlerClient(ClientFor(options.Client, fetcher.PerHost), options.TimeProvider);
         await using var system = new ActorSystem("crawl", options.TimeProvider, options.LoggerFactory);
-        MirrorWriter? writer = options.OutputDirectory is { } output ? new MirrorWriter(output, new MirrorLayout()) : null;
+        MirrorWriter? writer = options.OutputDirectory is { } output ? new MirrorWriter(output, new MirrorLayout { HostDirectories = options.HostDirectories }) : null;
         IDocumentSink sink = writer is null ? new MemorySink() : new MirrorSink(writer);
         var robots = new RobotsCache(client, RobotsRules.For(ProductToken(fetcher.UserAgent)), fetcher.Headers);
         var work = new FetchWork(client, new FetchResilience(options.Resilience, options.TimeProvider), new HostPoliteness(fetcher.PerHost, fetcher.Delay, options.TimeProvider),

@@ -18,6 +18,9 @@ public sealed record CrawlJobOptions(CrawlOptions Crawl)
 
     public bool ConvertLinks { get; init; }
 
+    /// <summary>Each host in a directory of its own under <see cref="OutputDirectory"/>; false is wget's -nH (one tree for all hosts).</summary>
+    public bool HostDirectories { get; init; } = true;
+
     /// <summary>Seed from each seed origin's /sitemap.xml as well.</summary>
     public bool UseSitemap { get; init; }
 

@@ -9,6 +9,10 @@ namespace Crawler.Actors.Mirror;
 /// extension: "a~1.html"; directories: "a~1"), the smallest N that is free; first come keeps the plain name. So the
 /// outcome depends on fetch order, but it is stable for a given order and never moves a file already written.
 /// The one deliberate sharing: a directory URL and its explicit "index.html" map to the same file, as in wget.
+/// Every claim is keyed by the full path (case-insensitively), so within one layout two distinct URLs never share a
+/// file whatever the mapper gives them, and past <see cref="MirrorLimits.MaxCollisionSuffix"/> the URL fails instead.
+/// That is what makes <see cref="HostDirectories"/> off safe: "a.com/x.html" and "b.com/x.html" both want "x.html",
+/// and the second gets "x~1.html".
 /// Thread-safe: fetchers may write concurrently.
 /// </summary>
 public sealed class MirrorLayout
@@ -30,6 +34,12 @@ public sealed class MirrorLayout
         _existingRoot = existingRoot;
     }
 
+    /// <summary>
+    /// true (the default): each host gets its own top-level directory, "host" or "host_port". false: wget's -nH, all
+    /// hosts share the root.
+    /// </summary>
+    public bool HostDirectories { get; init; } = true;
+
     private enum OccupantKind
     {
         File,
@@ -49,15 +59,16 @@ public sealed class MirrorLayout
             }
 
             // "/dir/" and "/dir/index.html" are one document on nearly every server, and wget writes both to
-            // dir/index.html: share that file instead of saving a second copy as index~1.html.
-            if (DirectoryIndexTwin(key) is { } twin && _pathByUrl.TryGetValue(twin, out var shared)
-                && shared.EndsWith(DirectoryIndexName, StringComparison.Ordinal))
+            // dir/index.html: share that file instead of saving a second copy as index~1.html. The twin's file may
+            // itself be "index~N.html" when another URL had the name first (another host's "/" without host
+            // directories): still the same document.
+            if (DirectoryIndexTwin(key) is { } twin && _pathByUrl.TryGetValue(twin, out var shared) && IsDirectoryIndexFile(shared))
             {
                 _pathByUrl.Add(key, shared);
                 return shared;
             }
 
-            var segments = MirrorPathMapper.MapSegments(key, contentType);
+            var segments = MirrorPathMapper.MapSegments(key, contentType, HostDirectories);
             var prefix = "";
             for (var i = 0; i < segments.Count - 1; i++)
             {
@@ -95,6 +106,21 @@ public sealed class MirrorLayout
         }
 
         return url.Path.EndsWith("/" + DirectoryIndexName, StringComparison.Ordinal) ? url.Resolve("./") : null;
+    }
+
+    /// <summary>Whether the file of <paramref name="path"/> is named "index.html", or "index~N.html" as <see cref="Claim"/> suffixes it.</summary>
+    private static bool IsDirectoryIndexFile(string path)
+    {
+        const string Stem = "index";
+        const string Extension = ".html";
+        var name = path.AsSpan(path.LastIndexOf('/') + 1);
+        if (name.Length < Stem.Length + Extension.Length || !name.StartsWith(Stem, StringComparison.Ordinal) || !name.EndsWith(Extension, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var suffix = name[Stem.Length..^Extension.Length];
+        return suffix.IsEmpty || (suffix.Length > 1 && suffix[0] == '~' && suffix[1..].IndexOfAnyExceptInRange('0', '9') < 0);
     }
 
     private string Claim(string prefix, string name, OccupantKind kind)

@@ -17,7 +17,8 @@ public static class MirrorLimits
 
     /// <summary>
     /// How many "~N" suffixes the layout tries for one name before giving up; a site would need this many URLs
-    /// that differ only in case or in file-versus-directory use of one name, which means something is wrong.
+    /// that differ only in case or in file-versus-directory use of one name, which means something is wrong (or,
+    /// without host directories, this many spanned hosts with one path in common: the rest fail, none is overwritten).
     /// </summary>
     public const int MaxCollisionSuffix = 1000;
 }

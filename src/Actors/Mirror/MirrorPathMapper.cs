@@ -4,14 +4,16 @@ using Crawler.Protocol.Urls;
 namespace Crawler.Actors.Mirror;
 
 /// <summary>
-/// Maps a URL to its candidate place in the mirror, stateless: <c>host[_port]/dir/name[@query][.ext]</c>.
+/// Maps a URL to its candidate place in the mirror, stateless: <c>host[_port]/dir/name[@query][.ext]</c>, or
+/// <c>dir/name[@query][.ext]</c> without host directories (wget -nH).
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
 /// <item>Host directory: the lower-case host, then "_port" when the port is not the scheme's default (wget writes
 /// "host:port", but ':' is forbidden on Windows). http and https share a directory, as in wget. The host goes
 /// through <see cref="SafePath.EncodeComponent"/> with '_' also escaped, so "a_8080" can only mean port 8080;
-/// IPv6 literals read like "%3A%3A1".</item>
+/// IPv6 literals read like "%3A%3A1". Without host directories the level is left out and every host shares one
+/// tree; the same path on two hosts is then a collision like any other, for <see cref="MirrorLayout"/>.</item>
 /// <item>Path segments are decoded and re-escaped by <see cref="SafePath"/>; empty segments ("a//b") are dropped.
 /// A path ending in '/' gets "index.html".</item>
 /// <item>The query follows the name after '@' (wget's Windows form, "page.php@q=1"), itself escaped, so '/' in it
@@ -30,10 +32,11 @@ public static class MirrorPathMapper
     private static readonly string[] HtmlExtensions = [".html", ".htm", ".xhtml", ".shtml"];
 
     /// <summary>The candidate relative path, segments joined by '/'; throws <see cref="ArgumentException"/> for URLs other than http(s).</summary>
-    public static string Map(Url url, string? contentType) => string.Join('/', MapSegments(url, contentType));
+    /// <param name="hostDirectories">false leaves out the host directory (wget -nH).</param>
+    public static string Map(Url url, string? contentType, bool hostDirectories = true) => string.Join('/', MapSegments(url, contentType, hostDirectories));
 
-    /// <summary>The candidate path as segments: the host directory, directories, then the file name.</summary>
-    public static IReadOnlyList<string> MapSegments(Url url, string? contentType)
+    /// <summary>The candidate path as segments: the host directory (unless <paramref name="hostDirectories"/> is false), directories, then the file name.</summary>
+    public static IReadOnlyList<string> MapSegments(Url url, string? contentType, bool hostDirectories = true)
     {
         ArgumentNullException.ThrowIfNull(url);
         if (!url.IsHttp)
@@ -41,7 +44,9 @@ public static class MirrorPathMapper
             throw new ArgumentException($"only http(s) URLs are mirrored, not '{url}'", nameof(url));
         }
 
-        var segments = new List<string> { HostDirectory(url) };
+        // The host directory is computed either way: it also refuses a URL without a host.
+        var host = HostDirectory(url);
+        var segments = hostDirectories ? new List<string> { host } : [];
         var parts = url.Path.Split('/');
         for (var i = 0; i < parts.Length - 1; i++)
         {

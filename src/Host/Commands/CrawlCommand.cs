@@ -15,7 +15,9 @@ namespace Crawler.Host.Commands;
 
 /// <summary>
 /// <c>crawler crawl [URL...] -o DIR</c>: mirrors sites with the actor crawler. With no URL it crawls the sample site
-/// shipped with the program, served on 127.0.0.1 from inside the process, into ./mirror.
+/// shipped with the program, served on 127.0.0.1 from inside the process, into ./mirror, without a host directory
+/// (unless crawler.crawl.host-directories is set explicitly): the port is random, so a "127.0.0.1_PORT" folder would
+/// be a new one on every run.
 /// </summary>
 public sealed class CrawlCommand : CrawlerCommand
 {
@@ -55,6 +57,15 @@ public sealed class CrawlCommand : CrawlerCommand
 
     private readonly Option<bool> _convertLinks = new("--convert-links", "-k") { Description = "After the crawl, point links in saved pages at the local files (crawler.crawl.convert-links).", Arity = ArgumentArity.Zero };
 
+    // "-nH" is wget's spelling, like "-np" above; System.CommandLine matches a whole alias before it tries to unbundle.
+    private readonly Option<bool> _noHostDirectories = new("--no-host-directories", "-nH")
+    {
+        Description = "Save files straight into -o DIR, not under a directory per host (crawler.crawl.host-directories = off).",
+        Arity = ArgumentArity.Zero,
+    };
+
+    private const string HostDirectoriesPath = "crawler.crawl.host-directories";
+
     public override string Name => "crawl";
 
     public override string Description => "Mirror sites: pages within --depth plus everything they need to render, politely, into -o DIR.";
@@ -63,7 +74,7 @@ public sealed class CrawlCommand : CrawlerCommand
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Add(_urls);
-        foreach (var option in new Option[] { _output, _depth, _maxPages, _concurrency, _perHost, _delay, _userAgent, _spanHosts, _domains, _include, _exclude, _noParent, _ignoreRobots, _sitemap, _convertLinks })
+        foreach (var option in new Option[] { _output, _depth, _maxPages, _concurrency, _perHost, _delay, _userAgent, _spanHosts, _domains, _include, _exclude, _noParent, _ignoreRobots, _sitemap, _convertLinks, _noHostDirectories })
         {
             command.Add(option);
         }
@@ -108,6 +119,7 @@ public sealed class CrawlCommand : CrawlerCommand
         {
             OutputDirectory = output,
             ConvertLinks = settings.Crawl.ConvertLinks,
+            HostDirectories = settings.Crawl.HostDirectories && (sample is null || IsSetExplicitly(configuration, HostDirectoriesPath)),
             UseSitemap = result.GetValue(_sitemap),
         };
 
@@ -187,6 +199,11 @@ public sealed class CrawlCommand : CrawlerCommand
         return url;
     }
 
+    /// <summary>Whether <paramref name="path"/> comes from a layer above reference.conf: a file, the environment, --set or a flag.</summary>
+    private static bool IsSetExplicitly(CrawlerConfiguration configuration, string path)
+        => configuration.Tree.GetValue(path) is { } value
+            && !string.Equals(value.Origin.Source, CrawlerConfigurationLoader.ReferenceResourceName, StringComparison.Ordinal);
+
     private static string[] SplitList(string[]? values)
         => (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
 
@@ -201,5 +218,6 @@ public sealed class CrawlCommand : CrawlerCommand
         .Add(_spanHosts, "crawler.crawl.span-hosts")
         .Add(_ignoreRobots, "crawler.crawl.ignore-robots")
         .Add(_convertLinks, "crawler.crawl.convert-links")
+        .Add(_noHostDirectories, HostDirectoriesPath, static noHostDirectories => !noHostDirectories)
         .Build();
 }

@@ -39,6 +39,9 @@ public sealed class CrawlSettings
     [ConfigurationKeyName("convert-links")]
     public bool ConvertLinks { get; set; }
 
+    [ConfigurationKeyName("host-directories")]
+    public bool HostDirectories { get; set; }
+
     [ConfigurationKeyName("output")]
     public string Output { get; set; } = string.Empty;
 

@@ -24,6 +24,11 @@ public sealed class LinkRewriterTests
     [InlineData("example.com/page.html", "example.com/a b#c?.png", "a%20b%23c%3F.png")]
     [InlineData("example.com/page.html", "example.com/page.html", "page.html")]
     [InlineData("example.com/x/page.html", "example.com/x", "../x")]
+    [InlineData("index.html", "style.css", "style.css")]
+    [InlineData("index.html", "docs/index.html", "docs/index.html")]
+    [InlineData("docs/index.html", "index.html", "../index.html")]
+    [InlineData("docs/a/page.html", "docs/b.png", "../b.png")]
+    [InlineData("docs/page.html", "index~1.html", "../index~1.html")]
     public void RelativeReference_Paths_AreRelativeAndEncoded(string from, string to, string expected) =>
         Assert.Equal(expected, LinkRewriter.RelativeReference(from, to));
 
@@ -183,6 +188,36 @@ public sealed class LinkRewriterTests
 
         var local = new HtmlLinkExtractor().Extract(rewritten, Url.Parse("file:///mirror/" + DocumentPath));
         Assert.Equal(links.Count, local.Count);
+        Assert.Equal(
+            links.Select(l => "/mirror/" + saved[l.Url]).Order(StringComparer.Ordinal),
+            local.Select(l => Uri.UnescapeDataString(l.Url.Path)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void RewriteHtml_WithoutHostDirectories_LinksAcrossHostsLandOnTheirOwnFiles()
+    {
+        // wget -nH with --span-hosts: both hosts share the root, so b.test's colliding names carry "~N". Oracle as above.
+        const string html = """
+            <link rel=stylesheet href="/s.css"><a href="other.html">1</a><a href="/">home</a>
+            <a href="http://b.test/">b home</a><a href="http://b.test/dir/page.html#x">b page</a><img src="http://b.test/s.css">
+            """;
+        var layout = new MirrorLayout { HostDirectories = false };
+        var documentPath = layout.Assign(Document, "text/html");
+        var links = new HtmlLinkExtractor().Extract(html, Document);
+        foreach (var link in links)
+        {
+            layout.Assign(link.Url, null);
+        }
+
+        var saved = layout.Snapshot();
+        var rewritten = new LinkRewriter(saved).RewriteHtml(html, Document, documentPath);
+
+        Assert.Equal("dir/page.html", documentPath);
+        Assert.Equal("dir/page~1.html", saved[Url.Parse("http://b.test/dir/page.html")]);
+        Assert.Equal("s~1.css", saved[Url.Parse("http://b.test/s.css")]);
+        Assert.Contains("href=\"../index~1.html\"", rewritten, StringComparison.Ordinal);
+        Assert.Contains("href=\"page~1.html#x\"", rewritten, StringComparison.Ordinal);
+        var local = new HtmlLinkExtractor().Extract(rewritten, Url.Parse("file:///mirror/" + documentPath));
         Assert.Equal(
             links.Select(l => "/mirror/" + saved[l.Url]).Order(StringComparer.Ordinal),
             local.Select(l => Uri.UnescapeDataString(l.Url.Path)).Order(StringComparer.Ordinal));

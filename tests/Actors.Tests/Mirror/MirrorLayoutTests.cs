@@ -123,4 +123,76 @@ public sealed class MirrorLayoutTests
         Assert.Equal("example.com/x.png", layout.Assign(Url.Parse("http://example.com/x.png"), null));
         Assert.Equal("example.com/a/y", layout.Assign(Url.Parse("http://example.com/a/y"), null));
     }
+
+    [Fact]
+    public void Assign_WithoutHostDirectories_PathsStartAtTheRoot()
+    {
+        var layout = new MirrorLayout { HostDirectories = false };
+
+        Assert.Equal("index.html", layout.Assign(Url.Parse("http://127.0.0.1:40000/"), "text/html"));
+        Assert.Equal("docs/index.html", layout.Assign(Url.Parse("http://127.0.0.1:40000/docs/"), "text/html"));
+        Assert.Equal("style.css", layout.Assign(Url.Parse("http://127.0.0.1:40000/style.css"), "text/css"));
+    }
+
+    [Fact]
+    public void Assign_WithHostDirectories_SamePathOnTwoHostsKeepsPlainNames()
+    {
+        Assert.Equal("a.test/x.html", Assign("http://a.test/x.html"));
+        Assert.Equal("b.test/x.html", Assign("http://b.test/x.html"));
+    }
+
+    [Fact]
+    public void Assign_WithoutHostDirectories_SamePathOnTwoHostsSecondGetsSuffix()
+    {
+        var layout = new MirrorLayout { HostDirectories = false };
+
+        Assert.Equal("x.html", layout.Assign(Url.Parse("http://a.test/x.html"), "text/html"));
+        Assert.Equal("x~1.html", layout.Assign(Url.Parse("http://b.test/x.html"), "text/html"));
+        Assert.Equal("x~2.html", layout.Assign(Url.Parse("http://b.test:8080/x.html"), "text/html"));
+        Assert.Equal("d/y.png", layout.Assign(Url.Parse("http://a.test/d/y.png"), null));
+        Assert.Equal("d/y~1.png", layout.Assign(Url.Parse("http://b.test/d/y.png"), null));
+        Assert.Equal("x.html", layout.Assign(Url.Parse("http://a.test/x.html"), "text/html"));
+    }
+
+    [Fact]
+    public void Assign_WithoutHostDirectories_FileOnOneHostDirectoryOnAnother_NeitherOverwritten()
+    {
+        var layout = new MirrorLayout { HostDirectories = false };
+
+        Assert.Equal("a", layout.Assign(Url.Parse("http://a.test/a"), null));
+        Assert.Equal("a~1/b", layout.Assign(Url.Parse("http://b.test/a/b"), null));
+        Assert.Equal("A~2", layout.Assign(Url.Parse("http://c.test/A"), null));
+    }
+
+    [Fact]
+    public void Assign_WithoutHostDirectories_SecondHostsRootAndIndexHtmlShareTheSuffixedFile()
+    {
+        var layout = new MirrorLayout { HostDirectories = false };
+
+        Assert.Equal("index.html", layout.Assign(Url.Parse("http://a.test/"), "text/html"));
+        Assert.Equal("index~1.html", layout.Assign(Url.Parse("http://b.test/index.html"), "text/html"));
+        Assert.Equal("index~1.html", layout.Assign(Url.Parse("http://b.test/"), "text/html"));
+        Assert.Equal("index.html", layout.Assign(Url.Parse("http://a.test/index.html"), "text/html"));
+    }
+
+    [Fact]
+    public void Assign_DirectoryIndexTwinSavedUnderAnotherName_NotShared()
+    {
+        // "/index.html" served as CSS is saved as "index.html.css": not the directory's page, so "/" gets its own file.
+        Assert.Equal("example.com/index.html.css", Assign("http://example.com/index.html", "text/css"));
+        Assert.Equal("example.com/index.html", Assign("http://example.com/", "text/html"));
+    }
+
+    [Fact]
+    public async Task Assign_WithoutHostDirectoriesConcurrently_DistinctUrlsNeverShareAFile()
+    {
+        var layout = new MirrorLayout { HostDirectories = false };
+        var urls = Enumerable.Range(0, 240).Select(i => $"http://h{i % 6}.test:{8000 + (i % 3)}/{(i % 2 == 0 ? "P" : "p")}/{i / 24}.html").ToArray();
+
+        var paths = await Task.WhenAll(urls.Select(u => Task.Run(() => layout.Assign(Url.Parse(u), "text/html"))));
+
+        var byUrl = urls.Zip(paths).DistinctBy(p => p.First, StringComparer.Ordinal).ToArray();
+        Assert.Equal(byUrl.Length, byUrl.Select(p => p.Second).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(paths, p => Assert.DoesNotContain(".test", p, StringComparison.Ordinal));
+    }
 }

@@ -35,6 +35,32 @@ public sealed class MirrorPathMapperTests
     public void Map_Urls_GiveDocumentedPaths(string url, string? contentType, string expected) =>
         Assert.Equal(expected, MirrorPathMapper.Map(Url.Parse(url), contentType));
 
+    [Theory]
+    [InlineData("http://example.com/", null, "index.html")]
+    [InlineData("http://example.com:8080/a/", "text/html", "a/index.html")]
+    [InlineData("https://EXAMPLE.com/a/b.css", "text/css", "a/b.css")]
+    [InlineData("http://127.0.0.1:34567/docs/page?q=1", "text/html", "docs/page@q=1.html")]
+    [InlineData("http://[::1]:8080/x.png", null, "x.png")]
+    public void Map_WithoutHostDirectories_PathStartsAtTheRoot(string url, string? contentType, string expected) =>
+        Assert.Equal(expected, MirrorPathMapper.Map(Url.Parse(url), contentType, hostDirectories: false));
+
+    [Theory]
+    [InlineData("http://a.test/x/y.html", "http://b.test:8080/x/y.html")]
+    [InlineData("http://a.test/", "https://b.test/index.html")]
+    public void Map_WithoutHostDirectories_SamePathOnTwoHostsIsTheSameCandidate(string first, string second)
+    {
+        Assert.NotEqual(MirrorPathMapper.Map(Url.Parse(first), null), MirrorPathMapper.Map(Url.Parse(second), null));
+        Assert.Equal(MirrorPathMapper.Map(Url.Parse(first), null, hostDirectories: false), MirrorPathMapper.Map(Url.Parse(second), null, hostDirectories: false));
+    }
+
+    [Fact]
+    public void Map_WithoutHostDirectories_SegmentsHaveNoHost()
+    {
+        var segments = MirrorPathMapper.MapSegments(Url.Parse("http://example.com:81/a/b.png"), "image/png", hostDirectories: false);
+
+        Assert.Equal(["a", "b.png"], segments);
+    }
+
     [Fact]
     public void Map_PathAtSymbolVersusQuery_AreDistinct()
     {

@@ -191,6 +191,21 @@ public sealed class CliApplicationTests
     }
 
     [Fact]
+    public async Task ConfigCommand_HostDirectories_OnByDefaultAndSettable()
+    {
+        Assert.Equal("on\n", (await CliHarness.RunAsync(["config", "crawler.crawl.host-directories"])).Out);
+        Assert.Equal("off\n", (await CliHarness.RunAsync(["config", "crawler.crawl.host-directories", "--set", "crawler.crawl.host-directories=off"])).Out);
+    }
+
+    [Fact]
+    public async Task Help_Crawl_ListsNoHostDirectories()
+    {
+        var run = await CliHarness.RunAsync(["crawl", "--help"]);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("-nH, --no-host-directories", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConfigCommand_UnknownPath_ExitsUsage()
         => Assert.Equal(ExitCodes.Usage, (await CliHarness.RunAsync(["config", "crawler.nope"])).ExitCode);
 

@@ -59,6 +59,7 @@ public sealed class ReferenceConfTests
         Assert.Equal(8, settings.Crawl.Concurrency);
         Assert.Equal(TimeSpan.Zero, settings.Crawl.Delay);
         Assert.Equal("mirror", settings.Crawl.Output);
+        Assert.True(settings.Crawl.HostDirectories);
         Assert.Equal(TimeSpan.FromMilliseconds(500), settings.Crawl.RetryBackoff);
         Assert.Equal(0.8, settings.Crawl.CircuitBreaker.FailureRatio);
         Assert.True(settings.Crawl.CircuitBreaker.Enabled);

@@ -102,6 +102,31 @@ public sealed class CrawlCommandTests
     }
 
     [Theory]
+    [InlineData("--no-host-directories")]
+    [InlineData("-nH")]
+    [InlineData("--set", "crawler.crawl.host-directories=off")]
+    public async Task Crawl_NoHostDirectories_FilesLandAtTheRootAndConvertedLinksStillWork(params string[] flag)
+    {
+        using var run = new CrawlRun();
+        await using var elsewhere = await KestrelServer.StartAsync(app => { });
+        WriteSite(run, elsewhere.Url("/"));
+        await using var server = await KestrelSiteServer.ServeFolderAsync(run.Site);
+
+        var (exit, output, error) = await run.RunAsync(["crawl", server.Url("/"), "-o", "out", "--convert-links", .. flag]);
+
+        Assert.True(exit == 0, $"exit {exit}: {output} {error}");
+        var mirror = Path.Combine(run.Work, "out");
+        Assert.Equal(["a.html", "fonts/f.woff2", "img/bg.png", "index.html", "logo.png", "style.css", "sub/b.html"], CrawlRun.Files(mirror));
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(run.Site, "logo.png")), await File.ReadAllBytesAsync(Path.Combine(mirror, "logo.png")));
+        var b = await File.ReadAllTextAsync(Path.Combine(mirror, "sub", "b.html"));
+        Assert.True(b.Contains("\"../index.html\"", StringComparison.Ordinal), b);
+        Assert.True(b.Contains("\"../logo.png\"", StringComparison.Ordinal), b);
+        var index = await File.ReadAllTextAsync(Path.Combine(mirror, "index.html"));
+        Assert.True(index.Contains("href=\"sub/b.html\"", StringComparison.Ordinal), index);
+        Assert.True(index.Contains("href=\"style.css\"", StringComparison.Ordinal), index);
+    }
+
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task Crawl_Sitemap_SeedsUnlinkedPagesOnlyWhenAsked(bool useSitemap)
@@ -192,19 +217,39 @@ public sealed class CrawlCommandTests
     }
 
     [Fact]
-    public async Task Crawl_NoUrl_MirrorsTheBundledSampleSiteIntoMirror()
+    public async Task Crawl_NoUrl_MirrorsTheBundledSampleSiteIntoMirrorWithoutHostDirectory()
     {
         using var run = new CrawlRun();
+        var mirror = Path.Combine(run.Work, "mirror");
 
         var (exit, output, error) = await run.RunAsync("crawl");
 
         Assert.True(exit == 0, $"exit {exit}: {output} {error}");
-        var host = Assert.Single(Directory.GetDirectories(Path.Combine(run.Work, "mirror")));
-        var files = CrawlRun.Files(host);
+        var files = CrawlRun.Files(mirror);
         Assert.Contains("index.html", files);
         Assert.Contains("style.css", files);
         Assert.Contains("docs/index.html", files);
+        Assert.DoesNotContain(Directory.GetDirectories(mirror), d => Path.GetFileName(d).StartsWith("127.0.0.1", StringComparison.Ordinal));
         Assert.Contains("0 failed", output, StringComparison.Ordinal);
+
+        // The sample site is served on a new random port each run; the second run must land in the same files.
+        var (again, _, _) = await run.RunAsync("crawl");
+
+        Assert.Equal(0, again);
+        Assert.Equal(files, CrawlRun.Files(mirror));
+    }
+
+    [Fact]
+    public async Task Crawl_NoUrlWithHostDirectoriesSetExplicitly_KeepsTheHostDirectory()
+    {
+        using var run = new CrawlRun();
+
+        var (exit, output, error) = await run.RunAsync("crawl", "--set", "crawler.crawl.host-directories=on");
+
+        Assert.True(exit == 0, $"exit {exit}: {output} {error}");
+        var host = Assert.Single(Directory.GetFileSystemEntries(Path.Combine(run.Work, "mirror")));
+        Assert.StartsWith("127.0.0.1_", Path.GetFileName(host), StringComparison.Ordinal);
+        Assert.Contains("index.html", CrawlRun.Files(host));
     }
 
     [Fact]
