@@ -232,6 +232,8 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             var pending = cell.Invoke(envelope);
             if (pending is not null)
             {
+                // Busy was set before this subtraction and stays set until the handler completes: the smallest-mailbox
+                // router reads the count and then the flag, so it never takes a suspended actor for idle and empty.
                 Interlocked.Add(ref _count, -taken);
                 ResumeWhenDone(cell, pending);
                 return;

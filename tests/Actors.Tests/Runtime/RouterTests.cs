@@ -59,6 +59,12 @@ public sealed class RouterTests : ActorTestBase
 
         await probe.ReceiveNAsync<Done>(3);
 
+        // Each routee tells Done from inside its Block turn, and a turn subtracts what it took from the mailbox count only
+        // once the handler has suspended (Mailbox.Run): until then the router still counts that Block as queued and gives
+        // the routee one Work fewer. Wait for the state the split below is about: every routee busy, nothing queued.
+        var routees = (await pool.Ask<Routees>(GetRoutees.Instance, TimeSpan.FromSeconds(5)).WaitAsync(TestTimeouts.Default)).Members;
+        AwaitAllBusyWithEmptyQueues(routees);
+
         // Every routee is blocked; queued work must spread so that no queue is longer than another by more than one.
         for (var i = 0; i < 9; i++)
         {
@@ -176,6 +182,20 @@ public sealed class RouterTests : ActorTestBase
         pool.Tell(PoisonPill.Instance);
         var gone = await probe.ReceiveNAsync<Terminated>(4);
         Assert.Equal(pool, gone[^1].ActorRef);
+    }
+
+    /// <summary>
+    /// Waits until each routee is inside its handler with an empty queue. Once a routee has told Done only the end of its
+    /// turn (one subtraction) is left, and the state then holds until the gate opens, so this is reached, not hoped for.
+    /// </summary>
+    private static void AwaitAllBusyWithEmptyQueues(IReadOnlyList<IActorRef> routees)
+    {
+        var mailboxes = routees.Select(r => ((LocalActorRef)r).Cell.Mailbox).ToArray();
+
+        // Count before the busy flag, in the order the router reads them (see SmallestMailboxRouter).
+        var settled = SpinWait.SpinUntil(() => mailboxes.All(m => m.Count == 0 && m.IsProcessing), TestTimeouts.Default);
+        Assert.True(settled, "every routee should be busy in its Block handler with nothing queued: "
+            + string.Join(", ", mailboxes.Select(m => $"{m.Count} queued, busy {m.IsProcessing}")));
     }
 
     private static async Task WaitForReplacement(IActorRef pool, string path, long oldUid)
