@@ -9,7 +9,8 @@ public static class ContentDecoder
     /// Wraps <paramref name="body"/> so reading it yields the decoded bytes. <paramref name="codings"/> are the
     /// Content-Encoding tokens in the order the server applied them (so they are undone last first); a token may
     /// also be a comma-separated list as it appears in the header. Unknown codings throw
-    /// <see cref="DecodingException"/> at once; corrupt data and limit breaches throw it while reading.
+    /// <see cref="DecodingException"/> at once; corrupt data, limit breaches and a compressed stream that ends
+    /// before its end marker (<see cref="DecodingError.Truncated"/>) throw it while reading.
     /// With no coding (or only identity) the body comes back as is.
     /// </summary>
     public static Stream Decode(Stream body, IReadOnlyList<string> codings, DecodingLimits limits)
@@ -32,20 +33,29 @@ public static class ContentDecoder
             return body;
         }
 
-        var counting = new CountingReadStream(body);
-        Stream stream = counting;
+        // Each coding's decoder reads through an input that watches how it meets its end (a stream cut short is
+        // an error); the first one, on the wire, also counts the encoded bytes.
+        Stream stream = body;
+        CompressedInputStream? wire = null;
+        CompressedInputStream? input = null;
         for (var i = tokens.Count - 1; i >= 0; i--)
         {
+            if (tokens[i] == "identity")
+            {
+                continue;
+            }
+
+            input = new CompressedInputStream(stream, tokens[i], input);
+            wire ??= input;
             stream = tokens[i] switch
             {
-                "gzip" or "x-gzip" => new GZipStream(stream, CompressionMode.Decompress),
-                "deflate" => new DeflateSniffingStream(stream),
-                "br" => new BrotliStream(stream, CompressionMode.Decompress),
-                _ => stream,
+                "gzip" or "x-gzip" => new GZipStream(input, CompressionMode.Decompress),
+                "deflate" => new DeflateSniffingStream(input),
+                _ => new BrotliStream(input, CompressionMode.Decompress),
             };
         }
 
-        return new DecodingLimitStream(stream, counting, limits, string.Join(", ", tokens));
+        return new DecodingLimitStream(stream, input!, wire!, limits, string.Join(", ", tokens));
     }
 
     /// <summary>Splits header values into lower-case tokens, dropping empties ("gzip, ,br").</summary>

@@ -11,4 +11,8 @@ public enum DecodingError
     TooLarge,
     /// <summary>Decoded bytes outgrew <see cref="DecodingLimits.MaxExpansionRatio"/> times the encoded bytes.</summary>
     ExpansionRatio,
+    /// <summary>
+    /// The body ended (its HTTP framing complete) before the compressed stream did: no end marker, no trailer.
+    /// </summary>
+    Truncated,
 }

@@ -1,6 +1,6 @@
 namespace Crawler.Protocol.Decoding;
 
-/// <summary>A body whose Content-Encoding could not be undone: unknown coding, corrupt data, or a decompression bomb.</summary>
+/// <summary>A body whose Content-Encoding could not be undone: unknown coding, corrupt or cut-off data, or a decompression bomb.</summary>
 public sealed class DecodingException : FetchException
 {
     public DecodingException(DecodingError reason, string message, long decodedBytes = 0, long encodedBytes = 0, Exception? inner = null)
