@@ -4,6 +4,8 @@ using Crawler.Actors.Runtime;
 using Crawler.Actors.Stats;
 using Crawler.Protocol;
 using Crawler.Protocol.Urls;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Crawler.Actors.Crawl;
 
@@ -14,9 +16,6 @@ namespace Crawler.Actors.Crawl;
 /// </summary>
 public static class CrawlJob
 {
-    // A sitemap index may point at many sitemaps; reading the first few is enough to seed a crawl, and bounds the work.
-    public const int MaxNestedSitemaps = 16;
-
     public static async Task<CrawlResult> RunAsync(CrawlJobOptions options, CrawlStats stats, CancellationToken stop, CancellationToken abort = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -24,16 +23,21 @@ public static class CrawlJob
         var fetcher = options.Fetcher;
         await using var client = new CrawlerClient(ClientFor(options.Client, fetcher.PerHost), options.TimeProvider);
         await using var system = new ActorSystem("crawl", options.TimeProvider, options.LoggerFactory);
-        MirrorWriter? writer = options.OutputDirectory is { } output ? new MirrorWriter(output, new MirrorLayout { HostDirectories = options.HostDirectories }) : null;
+        MirrorWriter? writer = options.OutputDirectory is { } output ? new MirrorWriter(output, new MirrorLayout { HostDirectories = options.HostDirectories, Options = options.Mirror }) : null;
         IDocumentSink sink = writer is null ? new MemorySink() : new MirrorSink(writer);
-        var robots = new RobotsCache(client, RobotsRules.For(ProductToken(fetcher.UserAgent)), fetcher.Headers);
+        var robots = new RobotsCache(client, RobotsRules.For(ProductToken(fetcher.UserAgent), fetcher.MaxRobotsBytes), fetcher.Headers)
+        {
+            MaxBytes = fetcher.MaxRobotsBytes,
+            MaxCrawlDelay = fetcher.MaxCrawlDelay,
+        };
         var work = new FetchWork(client, new FetchResilience(options.Resilience, options.TimeProvider), new HostPoliteness(fetcher.PerHost, fetcher.Delay, options.TimeProvider),
             robots, sink, fetcher, options.TimeProvider);
 
         var crawl = options.Crawl;
         if (options.UseSitemap)
         {
-            crawl = crawl with { SitemapSeeds = token => LoadSitemapsAsync(client, crawl.Seeds, fetcher.Headers, token) };
+            var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(typeof(CrawlJob).FullName!);
+            crawl = crawl with { SitemapSeeds = token => LoadSitemapsAsync(client, crawl.Seeds, fetcher.Headers, options.Sitemap, logger, token) };
         }
 
         if (options.ConvertLinks && writer is not null)
@@ -66,20 +70,32 @@ public static class CrawlJob
     }
 
     private static async Task<IReadOnlyList<Url>> LoadSitemapsAsync(CrawlerClient client, IReadOnlyList<Url> seeds,
-        IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
+        IReadOnlyList<KeyValuePair<string, string>> headers, SitemapOptions limits, ILogger logger, CancellationToken cancellationToken)
     {
         var found = new List<Url>();
         var pending = new Queue<Url>(seeds.Select(s => s.Resolve("/sitemap.xml")).Distinct());
         var read = 0;
-        while (pending.TryDequeue(out var location) && read++ < MaxNestedSitemaps)
+        while (pending.Count > 0 && read < limits.MaxFiles)
         {
+            var location = pending.Dequeue();
+            read++;
             await using var response = await client.SendAsync(new FetchRequest(location) { Headers = headers, UseCache = false }, cancellationToken);
             if (response.StatusCode != 200)
             {
                 continue;
             }
 
-            var sitemap = SitemapParser.Parse(response.Body, response.Url);
+            var sitemap = SitemapParser.Parse(response.Body, response.Url, limits.MaxUrls, limits.MaxChars);
+            if (sitemap.Truncated)
+            {
+                logger.LogSitemapTruncated(response.Url.ToString(), limits.MaxUrls);
+            }
+
+            if (sitemap.Error is { } error)
+            {
+                logger.LogSitemapBroken(response.Url.ToString(), error);
+            }
+
             foreach (var url in sitemap.Locations)
             {
                 if (sitemap.Kind == SitemapKind.Index)
@@ -91,6 +107,11 @@ public static class CrawlJob
                     found.Add(url);
                 }
             }
+        }
+
+        if (pending.Count > 0)
+        {
+            logger.LogSitemapFilesCapped(pending.Count, limits.MaxFiles);
         }
 
         return found;

@@ -1,4 +1,5 @@
 using Crawler.Actors.Fetching;
+using Crawler.Actors.Mirror;
 using Crawler.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -21,8 +22,14 @@ public sealed record CrawlJobOptions(CrawlOptions Crawl)
     /// <summary>Each host in a directory of its own under <see cref="OutputDirectory"/>; false is wget's -nH (one tree for all hosts).</summary>
     public bool HostDirectories { get; init; } = true;
 
+    /// <summary>File-name limits of the mirror (crawler.crawl.mirror.*).</summary>
+    public MirrorOptions Mirror { get; init; } = MirrorOptions.Default;
+
     /// <summary>Seed from each seed origin's /sitemap.xml as well.</summary>
     public bool UseSitemap { get; init; }
+
+    /// <summary>Size and count caps of sitemap loading (crawler.crawl.sitemap.*).</summary>
+    public SitemapOptions Sitemap { get; init; } = new();
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -6,4 +6,13 @@ internal static partial class CrawlLog
 {
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Result for {Url}, which was not in flight")]
     public static partial void LogUnexpectedResult(this ILogger logger, string url);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Sitemap {Url} lists more than {MaxUrls} URLs (crawler.crawl.sitemap.max-urls); the rest are ignored")]
+    public static partial void LogSitemapTruncated(this ILogger logger, string url, int maxUrls);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Sitemap {Url} was read only in part: {Error}")]
+    public static partial void LogSitemapBroken(this ILogger logger, string url, string error);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "{Skipped} sitemaps not read: more than {MaxFiles} in one crawl (crawler.crawl.sitemap.max-files)")]
+    public static partial void LogSitemapFilesCapped(this ILogger logger, int skipped, int maxFiles);
 }

@@ -16,8 +16,11 @@ namespace Crawler.Actors.Crawl;
 /// </remarks>
 public sealed class RobotsTxt
 {
-    /// <summary>RFC 9309 §2.5: crawlers must parse at least the first 500 KiB; what follows is ignored, bounding memory.</summary>
-    public const int MaxParsedChars = 500 * 1024;
+    /// <summary>
+    /// RFC 9309 §2.5: crawlers must parse at least the first 500 KiB; what follows is ignored, bounding memory.
+    /// The default of <see cref="Parse"/>'s cap (crawler.crawl.robots.max-bytes).
+    /// </summary>
+    public const int DefaultMaxParsedChars = 500 * 1024;
 
     private const string RobotsPath = "/robots.txt";
 
@@ -41,12 +44,13 @@ public sealed class RobotsTxt
     /// <summary>Absolute URLs of the Sitemap lines, in order.</summary>
     public IReadOnlyList<string> Sitemaps { get; }
 
-    public static RobotsTxt Parse(string content)
+    public static RobotsTxt Parse(string content, int maxChars = DefaultMaxParsedChars)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content.Length > MaxParsedChars)
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxChars);
+        if (content.Length > maxChars)
         {
-            content = content[..MaxParsedChars];
+            content = content[..maxChars];
         }
 
         var groups = new List<Group>();

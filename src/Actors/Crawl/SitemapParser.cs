@@ -12,46 +12,50 @@ namespace Crawler.Actors.Crawl;
 /// </summary>
 public static class SitemapParser
 {
-    /// <summary>sitemaps.org caps a sitemap file at 50,000 URLs; the default entry cap follows it.</summary>
+    /// <summary>sitemaps.org caps a sitemap file at 50,000 URLs; the default entry cap (crawler.crawl.sitemap.max-urls) follows it.</summary>
     public const int DefaultMaxEntries = 50_000;
 
-    /// <summary>sitemaps.org caps a sitemap at 50 MB uncompressed; more than that is not a sitemap but an attack on memory.</summary>
-    public const long MaxDocumentChars = 50L * 1024 * 1024;
+    /// <summary>
+    /// sitemaps.org caps a sitemap at 50 MB uncompressed; more than that is not a sitemap but an attack on memory.
+    /// The default of crawler.crawl.sitemap.max-chars.
+    /// </summary>
+    public const long DefaultMaxDocumentChars = 50L * 1024 * 1024;
 
-    public static Sitemap Parse(string content, Url sitemapUrl, int maxEntries = DefaultMaxEntries)
+    public static Sitemap Parse(string content, Url sitemapUrl, int maxEntries = DefaultMaxEntries, long maxChars = DefaultMaxDocumentChars)
     {
         ArgumentNullException.ThrowIfNull(content);
         using var reader = new StringReader(content);
-        return Parse(reader, sitemapUrl, maxEntries);
+        return Parse(reader, sitemapUrl, maxEntries, maxChars);
     }
 
-    public static Sitemap Parse(Stream content, Url sitemapUrl, int maxEntries = DefaultMaxEntries)
+    public static Sitemap Parse(Stream content, Url sitemapUrl, int maxEntries = DefaultMaxEntries, long maxChars = DefaultMaxDocumentChars)
     {
         ArgumentNullException.ThrowIfNull(content);
         using var reader = new StreamReader(content, leaveOpen: true);
-        return Parse(reader, sitemapUrl, maxEntries);
+        return Parse(reader, sitemapUrl, maxEntries, maxChars);
     }
 
-    public static Sitemap Parse(TextReader reader, Url sitemapUrl, int maxEntries = DefaultMaxEntries)
+    public static Sitemap Parse(TextReader reader, Url sitemapUrl, int maxEntries = DefaultMaxEntries, long maxChars = DefaultMaxDocumentChars)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sitemapUrl);
         ArgumentOutOfRangeException.ThrowIfNegative(maxEntries);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxChars);
         while (reader.Peek() is var next && next >= 0 && char.IsWhiteSpace((char)next))
         {
             reader.Read();
         }
 
-        return reader.Peek() == '<' ? ParseXml(reader, sitemapUrl, maxEntries) : ParseText(reader, sitemapUrl, maxEntries);
+        return reader.Peek() == '<' ? ParseXml(reader, sitemapUrl, maxEntries, maxChars) : ParseText(reader, sitemapUrl, maxEntries, maxChars);
     }
 
-    private static Sitemap ParseXml(TextReader text, Url sitemapUrl, int maxEntries)
+    private static Sitemap ParseXml(TextReader text, Url sitemapUrl, int maxEntries, long maxChars)
     {
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
-            MaxCharactersInDocument = MaxDocumentChars,
+            MaxCharactersInDocument = maxChars,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             IgnoreWhitespace = true,
@@ -94,16 +98,16 @@ public static class SitemapParser
         return collector.Result(kind, error);
     }
 
-    private static Sitemap ParseText(TextReader text, Url sitemapUrl, int maxEntries)
+    private static Sitemap ParseText(TextReader text, Url sitemapUrl, int maxEntries, long maxChars)
     {
         var collector = new Collector(sitemapUrl, maxEntries);
         long read = 0;
         while (!collector.Full && text.ReadLine() is { } line)
         {
             read += line.Length + 1;
-            if (read > MaxDocumentChars)
+            if (read > maxChars)
             {
-                return collector.Result(SitemapKind.Text, $"text sitemap exceeds {MaxDocumentChars} characters");
+                return collector.Result(SitemapKind.Text, $"text sitemap exceeds {maxChars} characters");
             }
 
             if (line.Trim().Length > 0)

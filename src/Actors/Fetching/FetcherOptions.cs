@@ -11,6 +11,12 @@ public sealed record FetcherOptions
 
     public bool IgnoreRobots { get; init; }
 
+    /// <summary>Bytes of robots.txt read; the rest is ignored (crawler.crawl.robots.max-bytes).</summary>
+    public int MaxRobotsBytes { get; init; } = RobotsCache.DefaultMaxBytes;
+
+    /// <summary>Longest robots.txt Crawl-delay honoured; longer ones are cut to it (crawler.crawl.robots.max-crawl-delay).</summary>
+    public TimeSpan MaxCrawlDelay { get; init; } = RobotsCache.DefaultMaxCrawlDelay;
+
     /// <summary>The product token robots.txt groups are matched against.</summary>
     public string UserAgent { get; init; } = "crawler";
 

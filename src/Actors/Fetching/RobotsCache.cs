@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Crawler.Actors.Crawl;
 using Crawler.Protocol;
 using Crawler.Protocol.Urls;
 
@@ -11,11 +12,14 @@ namespace Crawler.Actors.Fetching;
 /// </summary>
 public sealed class RobotsCache
 {
-    // RFC 9309 §2.5: crawlers must parse at least 500 KiB; more than that is ignored.
-    public const int MaxRobotsBytes = 500 * 1024;
+    /// <summary>RFC 9309 §2.5: crawlers must parse at least 500 KiB; more than that is ignored. Default of <see cref="MaxBytes"/>.</summary>
+    public const int DefaultMaxBytes = RobotsTxt.DefaultMaxParsedChars;
 
-    // A robots.txt asking for minutes between requests would stall the crawl on that host; honour it up to this.
-    public static readonly TimeSpan MaxCrawlDelay = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A robots.txt asking for minutes between requests would stall the crawl on that host; honour it up to this.
+    /// Default of <see cref="MaxCrawlDelay"/>.
+    /// </summary>
+    public static readonly TimeSpan DefaultMaxCrawlDelay = TimeSpan.FromSeconds(30);
 
     private static readonly RobotsPolicy AllowAll = new(static _ => true, null);
     private static readonly RobotsPolicy DisallowAll = new(static _ => false, null);
@@ -44,6 +48,28 @@ public sealed class RobotsCache
         _newLoad = origin => new Lazy<Task<RobotsPolicy>>(() => LoadAsync($"{origin.Scheme}://{origin.Authority}"));
     }
 
+    /// <summary>Bytes of a robots.txt read; what follows is ignored (crawler.crawl.robots.max-bytes).</summary>
+    public int MaxBytes
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            field = value;
+        }
+    } = DefaultMaxBytes;
+
+    /// <summary>Longest Crawl-delay honoured; a longer one is cut to it (crawler.crawl.robots.max-crawl-delay).</summary>
+    public TimeSpan MaxCrawlDelay
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            field = value;
+        }
+    } = DefaultMaxCrawlDelay;
+
     /// <summary>How many robots.txt were requested (tests prove "once per host").</summary>
     public int Fetches => _perOrigin.Count;
 
@@ -71,10 +97,10 @@ public sealed class RobotsCache
         var policy = PolicyAsync(url, cancellationToken);
         return policy.IsCompletedSuccessfully ? ValueTask.FromResult(Capped(policy.Result)) : AwaitDelayAsync(policy);
 
-        static async ValueTask<TimeSpan?> AwaitDelayAsync(Task<RobotsPolicy> policy) => Capped(await policy);
+        async ValueTask<TimeSpan?> AwaitDelayAsync(Task<RobotsPolicy> policy) => Capped(await policy);
     }
 
-    private static TimeSpan? Capped(RobotsPolicy policy) => policy.CrawlDelay > MaxCrawlDelay ? MaxCrawlDelay : policy.CrawlDelay;
+    private TimeSpan? Capped(RobotsPolicy policy) => policy.CrawlDelay > MaxCrawlDelay ? MaxCrawlDelay : policy.CrawlDelay;
 
     private Task<RobotsPolicy> PolicyAsync(Url url, CancellationToken cancellationToken)
     {
@@ -104,7 +130,7 @@ public sealed class RobotsCache
                 return DisallowAll;
             }
 
-            var buffer = new byte[MaxRobotsBytes];
+            var buffer = new byte[MaxBytes];
             var length = 0;
             int read;
             while (length < buffer.Length && (read = await response.Body.ReadAsync(buffer.AsMemory(length))) > 0)

@@ -10,7 +10,7 @@ namespace Crawler.Actors.Mirror;
 /// outcome depends on fetch order, but it is stable for a given order and never moves a file already written.
 /// The one deliberate sharing: a directory URL and its explicit "index.html" map to the same file, as in wget.
 /// Every claim is keyed by the full path (case-insensitively), so within one layout two distinct URLs never share a
-/// file whatever the mapper gives them, and past <see cref="MirrorLimits.MaxCollisionSuffix"/> the URL fails instead.
+/// file whatever the mapper gives them, and past <see cref="MirrorOptions.MaxCollisionSuffix"/> the URL fails instead.
 /// That is what makes <see cref="HostDirectories"/> off safe: "a.com/x.html" and "b.com/x.html" both want "x.html",
 /// and the second gets "x~1.html".
 /// Thread-safe: fetchers may write concurrently.
@@ -40,6 +40,13 @@ public sealed class MirrorLayout
     /// </summary>
     public bool HostDirectories { get; init; } = true;
 
+    /// <summary>Name length and collision-suffix caps; validated when set.</summary>
+    public MirrorOptions Options
+    {
+        get;
+        init => field = (value ?? throw new ArgumentNullException(nameof(value))).Validate();
+    } = MirrorOptions.Default;
+
     private enum OccupantKind
     {
         File,
@@ -68,7 +75,7 @@ public sealed class MirrorLayout
                 return shared;
             }
 
-            var segments = MirrorPathMapper.MapSegments(key, contentType, HostDirectories);
+            var segments = MirrorPathMapper.MapSegments(key, contentType, HostDirectories, Options.MaxNameBytes);
             var prefix = "";
             for (var i = 0; i < segments.Count - 1; i++)
             {
@@ -125,7 +132,7 @@ public sealed class MirrorLayout
 
     private string Claim(string prefix, string name, OccupantKind kind)
     {
-        for (var n = 0; n <= MirrorLimits.MaxCollisionSuffix; n++)
+        for (var n = 0; n <= Options.MaxCollisionSuffix; n++)
         {
             var path = prefix + (n == 0 ? name : WithSuffix(name, n, kind));
             if (!_occupants.TryGetValue(path, out var occupant))
@@ -146,7 +153,7 @@ public sealed class MirrorLayout
             }
         }
 
-        throw new UnsafePathException(prefix + name, $"more than {MirrorLimits.MaxCollisionSuffix} names collide");
+        throw new UnsafePathException(prefix + name, $"more than {Options.MaxCollisionSuffix} names collide");
     }
 
     private bool ConflictsOnDisk(string path, OccupantKind kind)

@@ -33,10 +33,12 @@ public static class MirrorPathMapper
 
     /// <summary>The candidate relative path, segments joined by '/'; throws <see cref="ArgumentException"/> for URLs other than http(s).</summary>
     /// <param name="hostDirectories">false leaves out the host directory (wget -nH).</param>
-    public static string Map(Url url, string? contentType, bool hostDirectories = true) => string.Join('/', MapSegments(url, contentType, hostDirectories));
+    /// <param name="maxNameBytes">Longest name in UTF-8 bytes (<see cref="MirrorOptions.MaxNameBytes"/>); longer ones get a hash suffix.</param>
+    public static string Map(Url url, string? contentType, bool hostDirectories = true, int maxNameBytes = MirrorLimits.DefaultMaxSegmentBytes)
+        => string.Join('/', MapSegments(url, contentType, hostDirectories, maxNameBytes));
 
     /// <summary>The candidate path as segments: the host directory (unless <paramref name="hostDirectories"/> is false), directories, then the file name.</summary>
-    public static IReadOnlyList<string> MapSegments(Url url, string? contentType, bool hostDirectories = true)
+    public static IReadOnlyList<string> MapSegments(Url url, string? contentType, bool hostDirectories = true, int maxNameBytes = MirrorLimits.DefaultMaxSegmentBytes)
     {
         ArgumentNullException.ThrowIfNull(url);
         if (!url.IsHttp)
@@ -45,14 +47,14 @@ public static class MirrorPathMapper
         }
 
         // The host directory is computed either way: it also refuses a URL without a host.
-        var host = HostDirectory(url);
+        var host = HostDirectory(url, maxNameBytes);
         var segments = hostDirectories ? new List<string> { host } : [];
         var parts = url.Path.Split('/');
         for (var i = 0; i < parts.Length - 1; i++)
         {
             if (parts[i].Length > 0)
             {
-                segments.Add(SafePath.FinishName(SafePath.EncodeComponent(parts[i])));
+                segments.Add(SafePath.FinishName(SafePath.EncodeComponent(parts[i]), maxNameBytes));
             }
         }
 
@@ -63,12 +65,12 @@ public static class MirrorPathMapper
             name += "@" + SafePath.EncodeComponent(url.Query);
         }
 
-        segments.Add(SafePath.FinishName(name + ExtensionToAdd(name, contentType)));
+        segments.Add(SafePath.FinishName(name + ExtensionToAdd(name, contentType), maxNameBytes));
         return segments;
     }
 
     /// <summary>The host directory name: "host", or "host_port" for a port that is not the scheme's default.</summary>
-    public static string HostDirectory(Url url)
+    public static string HostDirectory(Url url, int maxNameBytes = MirrorLimits.DefaultMaxSegmentBytes)
     {
         ArgumentNullException.ThrowIfNull(url);
         var host = SafePath.EncodeComponent(url.Host).Replace("_", "%5F", StringComparison.Ordinal);
@@ -77,7 +79,7 @@ public static class MirrorPathMapper
             throw new ArgumentException($"URL '{url}' has no host", nameof(url));
         }
 
-        return SafePath.FinishName(url.IsDefaultPort ? host : host + "_" + url.Port.ToString(CultureInfo.InvariantCulture));
+        return SafePath.FinishName(url.IsDefaultPort ? host : host + "_" + url.Port.ToString(CultureInfo.InvariantCulture), maxNameBytes);
     }
 
     private static string ExtensionToAdd(string name, string? contentType)

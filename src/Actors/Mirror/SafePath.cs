@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,7 +16,7 @@ namespace Crawler.Actors.Mirror;
 /// valid UTF-8 (overlong forms like %C0%AE stay escaped, so they never become '.' or '/'). Because '%' is always
 /// escaped, the mapping is injective: two different decoded components never give the same name. Whole names "."
 /// and "..", trailing dots and spaces (Windows drops them) and device names (CON, aux.txt, COM1...) get one character
-/// escaped the same way, and names over <see cref="MirrorLimits.MaxSegmentBytes"/> are cut with a hash suffix.
+/// escaped the same way, and names over the configured length (<see cref="MirrorOptions.MaxNameBytes"/>) are cut with a hash suffix.
 /// </remarks>
 public static class SafePath
 {
@@ -54,9 +55,11 @@ public static class SafePath
     }
 
     /// <summary>Applies the whole-name rules to an encoded name: dot names, trailing dots/spaces, device names, length.</summary>
-    public static string FinishName(string name)
+    /// <param name="maxBytes">Longest name in UTF-8 bytes; at least <see cref="MirrorLimits.MinSegmentBytes"/>, which the hash suffix needs.</param>
+    public static string FinishName(string name, int maxBytes = MirrorLimits.DefaultMaxSegmentBytes)
     {
         ArgumentNullException.ThrowIfNull(name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, MirrorLimits.MinSegmentBytes);
         if (name.Length == 0)
         {
             throw new UnsafePathException(name, "empty file name");
@@ -80,7 +83,7 @@ public static class SafePath
             name = "%" + ((int)name[0]).ToString("X2", CultureInfo.InvariantCulture) + name[1..];
         }
 
-        return Shorten(name);
+        return Shorten(name, maxBytes);
     }
 
     /// <summary>
@@ -191,9 +194,9 @@ public static class SafePath
 
     private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
-    private static string Shorten(string name)
+    private static string Shorten(string name, int maxBytes)
     {
-        if (Encoding.UTF8.GetByteCount(name) <= MirrorLimits.MaxSegmentBytes)
+        if (Encoding.UTF8.GetByteCount(name) <= maxBytes)
         {
             return name;
         }
@@ -201,7 +204,8 @@ public static class SafePath
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..MirrorLimits.HashSuffixHexDigits];
         var dot = name.LastIndexOf('.');
         var extension = dot > 0 && Encoding.UTF8.GetByteCount(name.AsSpan(dot)) <= MirrorLimits.MaxKeptExtensionBytes ? name[dot..] : "";
-        var budget = MirrorLimits.MaxSegmentBytes - Encoding.UTF8.GetByteCount(extension) - 1 - hash.Length;
+        var budget = maxBytes - Encoding.UTF8.GetByteCount(extension) - 1 - hash.Length;
+        Debug.Assert(budget >= 0, "FinishName refuses a maxBytes below MinSegmentBytes, which fits the longest kept extension");
         var cut = 0;
         var bytes = 0;
         while (cut < name.Length)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Crawler.Actors.Crawl;
 using Crawler.Actors.Fetching;
+using Crawler.Actors.Mirror;
 using Crawler.Actors.Stats;
 using Crawler.Host.Cli;
 using Crawler.Host.Configuration;
@@ -153,7 +154,20 @@ public sealed class CrawlCommand : CrawlerCommand
                 PerHost = Math.Max(1, settings.Crawl.PerHost),
                 Delay = settings.Crawl.Delay,
                 IgnoreRobots = settings.Crawl.IgnoreRobots,
+                MaxRobotsBytes = settings.Crawl.Robots.MaxBytes,
+                MaxCrawlDelay = settings.Crawl.Robots.MaxCrawlDelay,
                 UserAgent = settings.Http.UserAgent,
+            },
+            Mirror = new MirrorOptions
+            {
+                MaxNameBytes = settings.Crawl.Mirror.MaxNameBytes,
+                MaxCollisionSuffix = settings.Crawl.Mirror.MaxCollisionSuffix,
+            },
+            Sitemap = new SitemapOptions
+            {
+                MaxUrls = settings.Crawl.Sitemap.MaxUrls,
+                MaxChars = settings.Crawl.Sitemap.MaxChars,
+                MaxFiles = settings.Crawl.Sitemap.MaxFiles,
             },
             Resilience = new FetchResilienceOptions
             {

@@ -45,6 +45,15 @@ public sealed class CrawlSettings
     [ConfigurationKeyName("output")]
     public string Output { get; set; } = string.Empty;
 
+    [ConfigurationKeyName("mirror")]
+    public MirrorSettings Mirror { get; set; } = new();
+
+    [ConfigurationKeyName("robots")]
+    public RobotsSettings Robots { get; set; } = new();
+
+    [ConfigurationKeyName("sitemap")]
+    public SitemapSettings Sitemap { get; set; } = new();
+
     [ConfigurationKeyName("retries")]
     public int Retries { get; set; }
 

@@ -49,6 +49,7 @@ public static class CrawlerConfigurationLoader
             throw new HoconException(new HoconOrigin("configuration", 0), e.Message, e);
         }
 
+        SettingsRanges.Check(tree, settings);
         return new CrawlerConfiguration(tree, configuration, settings);
     }
 

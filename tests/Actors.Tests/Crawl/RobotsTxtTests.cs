@@ -185,7 +185,7 @@ public sealed class RobotsTxtTests
     [Fact]
     public void Parse_BeyondLimit_Ignored()
     {
-        var content = "user-agent: *\n" + new string('#', RobotsTxt.MaxParsedChars) + "\ndisallow: /";
+        var content = "user-agent: *\n" + new string('#', RobotsTxt.DefaultMaxParsedChars) + "\ndisallow: /";
 
         Assert.True(RobotsTxt.Parse(content).IsAllowed("/a", Agent));
     }

@@ -45,7 +45,7 @@ public sealed class HostileUrlPropertyTests
                 Assert.False(segment is "" or "." or "..", $"{text} -> {relative}");
                 Assert.DoesNotContain('\\', segment);
                 Assert.DoesNotContain('\0', segment);
-                Assert.True(Encoding.UTF8.GetByteCount(segment) <= MirrorLimits.MaxSegmentBytes + 5, $"{text} -> {relative}");
+                Assert.True(Encoding.UTF8.GetByteCount(segment) <= MirrorLimits.DefaultMaxSegmentBytes + 5, $"{text} -> {relative}");
             }
         }
 

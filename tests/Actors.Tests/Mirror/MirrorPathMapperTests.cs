@@ -98,7 +98,7 @@ public sealed class MirrorPathMapperTests
         var path = MirrorPathMapper.Map(Url.Parse("http://example.com/search?q=" + new string('z', 400)), "text/html");
 
         var name = path.Split('/')[^1];
-        Assert.True(System.Text.Encoding.UTF8.GetByteCount(name) <= MirrorLimits.MaxSegmentBytes);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(name) <= MirrorLimits.DefaultMaxSegmentBytes);
         Assert.EndsWith(".html", name, StringComparison.Ordinal);
     }
 }

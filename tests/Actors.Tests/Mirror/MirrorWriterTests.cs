@@ -111,7 +111,7 @@ public sealed class MirrorWriterTests : IDisposable
 
         Assert.True(File.Exists(_writer.FullPath(relative)));
         Assert.EndsWith(".png", relative, StringComparison.Ordinal);
-        Assert.True(relative.Split('/')[^1].Length <= MirrorLimits.MaxSegmentBytes);
+        Assert.True(relative.Split('/')[^1].Length <= MirrorLimits.DefaultMaxSegmentBytes);
     }
 
     [Fact]

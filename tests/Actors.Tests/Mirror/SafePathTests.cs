@@ -70,7 +70,7 @@ public sealed class SafePathTests
 
         var finished = SafePath.FinishName(name);
 
-        Assert.True(Encoding.UTF8.GetByteCount(finished) <= MirrorLimits.MaxSegmentBytes);
+        Assert.True(Encoding.UTF8.GetByteCount(finished) <= MirrorLimits.DefaultMaxSegmentBytes);
         Assert.EndsWith(".html", finished, StringComparison.Ordinal);
         Assert.Equal(shortened, finished != name);
     }
@@ -94,7 +94,7 @@ public sealed class SafePathTests
 
         var finished = SafePath.FinishName(name);
 
-        Assert.True(Encoding.UTF8.GetByteCount(finished) <= MirrorLimits.MaxSegmentBytes);
+        Assert.True(Encoding.UTF8.GetByteCount(finished) <= MirrorLimits.DefaultMaxSegmentBytes);
         Assert.DoesNotContain('\uFFFD', finished);
         var stem = finished[..finished.LastIndexOf('~')];
         Assert.Equal(0, stem.Length % unit.Length);

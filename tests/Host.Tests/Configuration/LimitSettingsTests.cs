@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Crawler.Actors.Crawl;
+using Crawler.Actors.Fetching;
+using Crawler.Actors.Mirror;
+using Crawler.Host.Cli;
+using Crawler.Host.Commands;
+using Crawler.Host.Configuration;
+using Crawler.Host.Configuration.Hocon;
+using Crawler.Host.Output;
+using Crawler.Host.Tests.Cli;
+using Crawler.Protocol.Urls;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Crawler.Host.Tests.Configuration;
+
+/// <summary>crawler.crawl.mirror.*, robots.* and sitemap.*: defaults in reference.conf, overridable, and reaching the Actors' options.</summary>
+public sealed class LimitSettingsTests
+{
+    [Fact]
+    public void ReferenceConf_LimitKeys_DefaultToTheActorsConstants()
+    {
+        var crawl = CrawlerConfigurationLoader.Load(new ConfigurationLoadRequest()).Settings.Crawl;
+
+        Assert.Equal(MirrorLimits.DefaultMaxSegmentBytes, crawl.Mirror.MaxNameBytes);
+        Assert.Equal(200, crawl.Mirror.MaxNameBytes);
+        Assert.Equal(MirrorLimits.DefaultMaxCollisionSuffix, crawl.Mirror.MaxCollisionSuffix);
+        Assert.Equal(RobotsCache.DefaultMaxBytes, crawl.Robots.MaxBytes);
+        Assert.Equal(500 * 1024, crawl.Robots.MaxBytes);
+        Assert.Equal(RobotsCache.DefaultMaxCrawlDelay, crawl.Robots.MaxCrawlDelay);
+        Assert.Equal(SitemapParser.DefaultMaxEntries, crawl.Sitemap.MaxUrls);
+        Assert.Equal(SitemapParser.DefaultMaxDocumentChars, crawl.Sitemap.MaxChars);
+        Assert.Equal(SitemapOptions.DefaultMaxFiles, crawl.Sitemap.MaxFiles);
+    }
+
+    [Fact]
+    public void Job_Defaults_EqualTheOptionsRecordsOwnDefaults()
+    {
+        var job = Job(new ConfigurationLoadRequest());
+
+        Assert.Equal(MirrorOptions.Default, job.Mirror);
+        Assert.Equal(new SitemapOptions(), job.Sitemap);
+        Assert.Equal(new FetcherOptions().MaxRobotsBytes, job.Fetcher.MaxRobotsBytes);
+        Assert.Equal(new FetcherOptions().MaxCrawlDelay, job.Fetcher.MaxCrawlDelay);
+    }
+
+    [Fact]
+    public void Job_SetAndEnvironmentOverrides_ReachTheOptions()
+    {
+        var job = Job(new ConfigurationLoadRequest
+        {
+            Environment = new Dictionary<string, string> { ["CRAWLER__CRAWL__MIRROR__MAX_NAME_BYTES"] = "64" },
+            Sets =
+            [
+                "crawler.crawl.mirror.max-collision-suffix=5",
+                "crawler.crawl.robots.max-bytes=1KiB",
+                "crawler.crawl.robots.max-crawl-delay=2s",
+                "crawler.crawl.sitemap.max-urls=10",
+                "crawler.crawl.sitemap.max-chars=1MiB",
+                "crawler.crawl.sitemap.max-files=3",
+            ],
+        });
+
+        Assert.Equal(new MirrorOptions { MaxNameBytes = 64, MaxCollisionSuffix = 5 }, job.Mirror);
+        Assert.Equal(1024, job.Fetcher.MaxRobotsBytes);
+        Assert.Equal(TimeSpan.FromSeconds(2), job.Fetcher.MaxCrawlDelay);
+        Assert.Equal(new SitemapOptions { MaxUrls = 10, MaxChars = 1L << 20, MaxFiles = 3 }, job.Sitemap);
+    }
+
+    [Theory]
+    [InlineData("crawler.crawl.mirror.max-name-bytes=32", "crawler.crawl.mirror.max-name-bytes = 32 is out of range 33 to 250")]
+    [InlineData("crawler.crawl.mirror.max-name-bytes=251", "crawler.crawl.mirror.max-name-bytes = 251 is out of range 33 to 250")]
+    [InlineData("crawler.crawl.mirror.max-collision-suffix=0", "crawler.crawl.mirror.max-collision-suffix = 0 must be at least 1")]
+    [InlineData("crawler.crawl.robots.max-bytes=0", "crawler.crawl.robots.max-bytes = 0 must be at least 1")]
+    [InlineData("crawler.crawl.sitemap.max-urls=0", "crawler.crawl.sitemap.max-urls = 0 must be at least 1")]
+    [InlineData("crawler.crawl.sitemap.max-files=0", "crawler.crawl.sitemap.max-files = 0 must be at least 1")]
+    public void Load_LimitOutOfRange_RefusedNamingKeyAndOrigin(string set, string expected)
+    {
+        var error = Assert.Throws<HoconException>(() => CrawlerConfigurationLoader.Load(new ConfigurationLoadRequest { Sets = [set] }));
+
+        Assert.StartsWith(expected, error.Problem, StringComparison.Ordinal);
+        Assert.Equal("flag --set " + set.Split('=')[0], error.Origin.Source);
+    }
+
+    [Fact]
+    public void Load_NameBytesBoundaries_Accepted()
+    {
+        Assert.Equal(33, CrawlerConfigurationLoader.Load(new ConfigurationLoadRequest { Sets = ["crawler.crawl.mirror.max-name-bytes=33"] }).Settings.Crawl.Mirror.MaxNameBytes);
+        Assert.Equal(250, CrawlerConfigurationLoader.Load(new ConfigurationLoadRequest { Sets = ["crawler.crawl.mirror.max-name-bytes=250"] }).Settings.Crawl.Mirror.MaxNameBytes);
+    }
+
+    [Fact]
+    public async Task ConfigCommand_Json_ShowsTheLimitKeys()
+    {
+        var run = await CliHarness.RunAsync(["config", "--json", "--set", "crawler.crawl.sitemap.max-urls=7"]);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var crawl = json.RootElement.GetProperty("crawler").GetProperty("crawl");
+        Assert.Equal(200, crawl.GetProperty("mirror").GetProperty("max-name-bytes").GetInt32());
+        Assert.Equal(1000, crawl.GetProperty("mirror").GetProperty("max-collision-suffix").GetInt32());
+        Assert.Equal(512000, crawl.GetProperty("robots").GetProperty("max-bytes").GetInt32());
+        Assert.Equal("30s", crawl.GetProperty("robots").GetProperty("max-crawl-delay").GetString());
+        Assert.Equal(7, crawl.GetProperty("sitemap").GetProperty("max-urls").GetInt32());
+        Assert.Equal(50L << 20, crawl.GetProperty("sitemap").GetProperty("max-chars").GetInt64());
+        Assert.Equal(16, crawl.GetProperty("sitemap").GetProperty("max-files").GetInt32());
+    }
+
+    private static CrawlJobOptions Job(ConfigurationLoadRequest request)
+    {
+        var settings = CrawlerConfigurationLoader.Load(request).Settings;
+        return CrawlCommand.Job(new CrawlOptions([Url.Parse("http://127.0.0.1/")]), settings, NullLoggerFactory.Instance);
+    }
+}
