@@ -112,9 +112,6 @@ public sealed class CrawlCommand : CrawlerCommand
                 Exclude = result.GetValue(_exclude) ?? [],
                 NoParent = result.GetValue(_noParent),
             },
-            Concurrency = Math.Max(1, settings.Crawl.Concurrency),
-            Fetchers = Math.Clamp(settings.Crawl.Concurrency, 1, Environment.ProcessorCount * 2),
-            Parsers = Math.Max(1, Environment.ProcessorCount / 2),
         };
         var job = Job(crawl, settings, loggerFactory) with
         {
@@ -141,12 +138,24 @@ public sealed class CrawlCommand : CrawlerCommand
         return run.Cancelled ? ExitCodes.Interrupted : ExitCodes.Ok;
     }
 
-    /// <summary>The job settings crawl and warm share: politeness, retries, breaker, HTTP client.</summary>
+    /// <summary>The job settings crawl and warm share: actors, politeness, retries, breaker, HTTP client.</summary>
     internal static CrawlJobOptions Job(CrawlOptions crawl, CrawlerSettings settings, ILoggerFactory loggerFactory)
     {
+        ArgumentNullException.ThrowIfNull(crawl);
         ArgumentNullException.ThrowIfNull(settings);
         var breaker = settings.Crawl.CircuitBreaker;
-        return new CrawlJobOptions(crawl with { MaxRedirects = Math.Max(0, settings.Http.MaxRedirects) })
+        var concurrency = Math.Max(1, settings.Crawl.Concurrency);
+        crawl = crawl with
+        {
+            Concurrency = concurrency,
+
+            // 0 is "for this machine", as reference.conf documents.
+            Fetchers = settings.Crawl.Fetchers > 0 ? settings.Crawl.Fetchers : Math.Min(concurrency, Environment.ProcessorCount * 2),
+            Parsers = settings.Crawl.Parsers > 0 ? settings.Crawl.Parsers : Math.Max(1, Environment.ProcessorCount / 2),
+            MaxCrashesPerUrl = Math.Max(1, settings.Crawl.MaxCrashesPerUrl),
+            MaxRedirects = Math.Max(0, settings.Http.MaxRedirects),
+        };
+        return new CrawlJobOptions(crawl)
         {
             Client = ClientOptionsFactory.Create(settings.Http),
             Fetcher = new FetcherOptions

@@ -60,12 +60,7 @@ public sealed class WarmCommand : CrawlerCommand
         var logger = loggerFactory.CreateLogger("warm");
 
         var seeds = (result.GetValue(_urls) ?? []).Select(CrawlCommand.ParseSeed).ToArray();
-        var crawl = new CrawlOptions(seeds)
-        {
-            Concurrency = Math.Max(1, settings.Crawl.Concurrency),
-            Fetchers = Math.Clamp(settings.Crawl.Concurrency, 1, Environment.ProcessorCount * 2),
-        };
-        var job = CrawlCommand.Job(crawl, settings, loggerFactory);
+        var job = CrawlCommand.Job(new CrawlOptions(seeds), settings, loggerFactory);
         var current = new CrawlStats();
         var rounds = await CrawlCommand.RunWithProgressAsync(context, () => current, logger, "warm",
             token => WarmRunner.RunAsync(job, Math.Max(1, settings.Warm.Repeat), _ => current = new CrawlStats(), token),

@@ -105,6 +105,22 @@ public sealed class LimitSettingsTests
         Assert.Equal(16, crawl.GetProperty("sitemap").GetProperty("max-files").GetInt32());
     }
 
+    [Fact]
+    public void Job_ActorCountsAndCrashLimit_FollowTheSettings()
+    {
+        var tuned = Job(new ConfigurationLoadRequest
+        {
+            Sets = ["crawler.crawl.concurrency=6", "crawler.crawl.fetchers=3", "crawler.crawl.parsers=5", "crawler.crawl.max-crashes-per-url=7"],
+        }).Crawl;
+        Assert.Equal((6, 3, 5, 7), (tuned.Concurrency, tuned.Fetchers, tuned.Parsers, tuned.MaxCrashesPerUrl));
+
+        // 0, the default, sizes the actors to the machine.
+        var auto = Job(new ConfigurationLoadRequest { Sets = ["crawler.crawl.concurrency=64"] }).Crawl;
+        Assert.Equal(Environment.ProcessorCount * 2, auto.Fetchers);
+        Assert.Equal(Math.Max(1, Environment.ProcessorCount / 2), auto.Parsers);
+        Assert.Equal(3, auto.MaxCrashesPerUrl);
+    }
+
     private static CrawlJobOptions Job(ConfigurationLoadRequest request)
     {
         var settings = CrawlerConfigurationLoader.Load(request).Settings;

@@ -63,7 +63,8 @@ public sealed class ReferenceConfTests
         Assert.Equal(TimeSpan.FromMilliseconds(500), settings.Crawl.RetryBackoff);
         Assert.Equal(0.8, settings.Crawl.CircuitBreaker.FailureRatio);
         Assert.True(settings.Crawl.CircuitBreaker.Enabled);
-        Assert.Equal(4, settings.Crawl.Fetchers);
+        Assert.Equal(0, settings.Crawl.Fetchers); // 0: sized to the machine
+        Assert.Equal(0, settings.Crawl.Parsers);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.Crawl.RetryMaxBackoff);
         Assert.Equal(1, settings.Warm.Repeat);
         Assert.Equal(64, settings.Load.Connections);
