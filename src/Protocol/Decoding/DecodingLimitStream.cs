@@ -121,11 +121,7 @@ internal sealed class DecodingLimitStream(Stream decoded, CompressedInputStream 
     {
         if (discarded > MaxDiscarded)
         {
-            throw new DecodingException(
-                DecodingError.TooLarge,
-                $"decoded body ({codings}) exceeds {limits.MaxDecodedBytes} bytes, counting data after the end of an inner stream, after {encoded.BytesRead} encoded bytes",
-                DecodedBytes + discarded,
-                encoded.BytesRead);
+            throw TooLarge(DecodedBytes + discarded, ", counting data after the end of an inner stream,");
         }
     }
 
@@ -158,11 +154,7 @@ internal sealed class DecodingLimitStream(Stream decoded, CompressedInputStream 
         DecodedBytes += n;
         if (DecodedBytes > limits.MaxDecodedBytes)
         {
-            throw new DecodingException(
-                DecodingError.TooLarge,
-                $"decoded body ({codings}) exceeds {limits.MaxDecodedBytes} bytes after {encoded.BytesRead} encoded bytes",
-                DecodedBytes,
-                encoded.BytesRead);
+            throw TooLarge(DecodedBytes, "");
         }
 
         if (DecodedBytes > limits.RatioGraceBytes && DecodedBytes > limits.MaxExpansionRatio * Math.Max(1, encoded.BytesRead))
@@ -176,6 +168,12 @@ internal sealed class DecodingLimitStream(Stream decoded, CompressedInputStream 
 
         return n;
     }
+
+    private DecodingException TooLarge(long decodedBytes, string counting) => new(
+        DecodingError.TooLarge,
+        $"decoded body ({codings}) exceeds {limits.MaxDecodedBytes} bytes{counting} after {encoded.BytesRead} encoded bytes",
+        decodedBytes,
+        encoded.BytesRead);
 
     // A stream cut short on the wire leaves every layer above it short of input too: the deepest is the cause.
     private CompressedInputStream? DeepestTruncated()
