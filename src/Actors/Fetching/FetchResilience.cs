@@ -29,7 +29,7 @@ public sealed class FetchResilience
     public FetchResilienceOptions Options => _options;
 
     /// <summary>The pipeline for <paramref name="host"/> (host[:port]); built once and shared by every fetch to it.</summary>
-    public ResiliencePipeline<FetchResponse> For(string host) => _perHost.GetOrAdd(host, _ => Build());
+    public ResiliencePipeline<FetchResponse> For(string host) => _perHost.GetOrAdd(host, static (_, self) => self.Build(), this);
 
     public static bool IsTransientStatus(int statusCode) => statusCode is 429 or (>= 500 and <= 599);
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using Crawler.Actors.Crawl;
@@ -20,6 +21,8 @@ public sealed class RobotsCache
     /// Default of <see cref="MaxCrawlDelay"/>.
     /// </summary>
     public static readonly TimeSpan DefaultMaxCrawlDelay = TimeSpan.FromSeconds(30);
+
+    private const int FirstBufferBytes = 4096;
 
     private static readonly RobotsPolicy AllowAll = new(static _ => true, null);
     private static readonly RobotsPolicy DisallowAll = new(static _ => false, null);
@@ -130,21 +133,49 @@ public sealed class RobotsCache
                 return DisallowAll;
             }
 
-            var buffer = new byte[MaxBytes];
-            var length = 0;
-            int read;
-            while (length < buffer.Length && (read = await response.Body.ReadAsync(buffer.AsMemory(length))) > 0)
-            {
-                length += read;
-            }
-
-            return _parse(Encoding.UTF8.GetString(buffer, 0, length));
+            return _parse(await ReadCappedAsync(response.Body, MaxBytes));
         }
 #pragma warning disable CA1031 // an unreadable robots.txt means "unreachable" (RFC 9309 §2.3.1.4): disallow, never crash the fetch.
         catch (Exception exception) when (exception is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             return DisallowAll;
+        }
+    }
+
+    // The first maxBytes of the body as UTF-8. The buffer starts small and doubles: nearly every robots.txt is a few
+    // hundred bytes, and a buffer of the whole cap (500 KiB, on the large-object heap) for each host would be garbage
+    // the collector pays for on a crawl that meets many hosts.
+    private static async Task<string> ReadCappedAsync(Stream body, int maxBytes)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes, FirstBufferBytes));
+        try
+        {
+            var length = 0;
+            while (length < maxBytes)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, maxBytes));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, maxBytes) - length));
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            return Encoding.UTF8.GetString(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -58,6 +58,20 @@ public sealed class RobotsCacheTests : IAsyncLifetime
         Assert.Equal(expectedSeconds is { } s ? TimeSpan.FromSeconds(s) : null, delay);
     }
 
+    [Theory]
+    [InlineData(RobotsCache.DefaultMaxBytes, false)]
+    [InlineData(50_000, true)]
+    public async Task IsAllowed_RuleAfterALongComment_ReadUpToMaxBytes(int maxBytes, bool allowed)
+    {
+        // 100 KB of comment: past the read's first small buffer, so it must grow; the rule comes after it.
+        _site.Add("/robots.txt", 200, "text/plain", "User-agent: *\n# " + new string('x', 100_000) + "\nDisallow: /late\n");
+        await using var client = new CrawlerClient();
+        var robots = new RobotsCache(client, RobotsRules.For("crawler")) { MaxBytes = maxBytes };
+
+        Assert.Equal(allowed, await robots.IsAllowedAsync(Url.Parse(_site.Url("/late/page")), CancellationToken.None));
+        Assert.True(await robots.IsAllowedAsync(Url.Parse(_site.Url("/early")), CancellationToken.None));
+    }
+
     [Fact]
     public async Task IsAllowed_HostUnreachable_DisallowsAll()
     {
