@@ -55,7 +55,11 @@ public sealed partial class CrawlerClient : IAsyncDisposable
 
         HttpConnection.ValidateHeaders(request);
         var deadline = RequestDeadline.Start(TimeProvider, Options.TotalTimeout);
-        return await SendFollowingRedirectsAsync(request, deadline, cancellationToken);
+
+        // A crawl follows redirects itself (each hop is a URL of its own), so its requests skip the redirect loop.
+        return request.FollowRedirects
+            ? await SendFollowingRedirectsAsync(request, deadline, cancellationToken)
+            : await SendOneAsync(request, deadline, cancellationToken);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -68,7 +72,7 @@ public sealed partial class CrawlerClient : IAsyncDisposable
         {
             var response = await SendOneAsync(current, deadline, cancellationToken);
             var location = RedirectPolicy.Location(response.Headers);
-            if (!request.FollowRedirects || !RedirectPolicy.IsRedirect(response.StatusCode) || location is null)
+            if (!RedirectPolicy.IsRedirect(response.StatusCode) || location is null)
             {
                 return chain.Count == 0 ? response : WithChain(response, chain);
             }

@@ -24,7 +24,9 @@ public static class CrawlJob
         await using var client = new CrawlerClient(ClientFor(options.Client, fetcher.PerHost), options.TimeProvider);
         await using var system = new ActorSystem("crawl", options.TimeProvider, options.LoggerFactory);
         MirrorWriter? writer = options.OutputDirectory is { } output ? new MirrorWriter(output, new MirrorLayout { HostDirectories = options.HostDirectories, Options = options.Mirror }) : null;
-        IDocumentSink sink = writer is null ? new MemorySink() : new MirrorSink(writer);
+        IDocumentSink sink = writer is null
+            ? new MemorySink { MaxParsedBytes = fetcher.MaxParsedBytes }
+            : new MirrorSink(writer) { MaxParsedBytes = fetcher.MaxParsedBytes };
         var robots = new RobotsCache(client, RobotsRules.For(ProductToken(fetcher.UserAgent), fetcher.MaxRobotsBytes), fetcher.Headers)
         {
             MaxBytes = fetcher.MaxRobotsBytes,

@@ -12,6 +12,9 @@ public sealed record CrawlResult(
 {
     public int LinksConverted { get; init; }
 
-    /// <summary>Set when something outside a single URL went wrong (sitemap, link conversion).</summary>
+    /// <summary>
+    /// Set when something went wrong that no URL's outcome shows: the sitemap or link conversion failed, or a page
+    /// was fetched but its links were not extracted (a parser error, or a document past crawler.crawl.max-parsed-bytes).
+    /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

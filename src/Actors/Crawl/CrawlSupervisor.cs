@@ -148,6 +148,11 @@ public sealed class CrawlSupervisor : ReceiveActor
 
         _outcomes.Add(outcome);
         _stats.Record(outcome);
+        if (completed.Warning is not null)
+        {
+            _warnings.Add(completed.Warning);
+        }
+
         if (completed.AwaitingParse)
         {
             _awaitingParse.Add(outcome.Url);

@@ -11,8 +11,14 @@ namespace Crawler.Actors.Fetching;
 /// </summary>
 public static class DocumentReader
 {
-    /// <summary>A document bigger than this is saved but not parsed for links: the parser reads it whole into memory.</summary>
-    public const int MaxParsedBytes = 8 * 1024 * 1024;
+    /// <summary>
+    /// Default of the sinks' parse limit (crawler.crawl.max-parsed-bytes): a document bigger than it is saved but not
+    /// parsed for links, because the parser holds it whole in memory, as bytes and then as text.
+    /// </summary>
+    public const int DefaultMaxParsedBytes = 8 * 1024 * 1024;
+
+    /// <summary>The largest parse limit accepted: one document's bytes and its text must fit in arrays, twice over while the buffer grows.</summary>
+    public const int MaxParsedBytesLimit = 1 << 30;
 
     // Most pages fit, so one read path and no copy; the pool keeps such buffers, so the size costs no allocation.
     private const int FirstBufferBytes = 64 * 1024;

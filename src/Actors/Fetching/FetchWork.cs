@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crawler.Actors.Warm;
 using Crawler.Protocol;
 using Crawler.Protocol.Text;
@@ -95,7 +96,7 @@ public sealed class FetchWork
                 text = null;
             }
 
-            return Done(outcome, text, started) with { Kind = kind };
+            return Done(outcome, text, started) with { Kind = kind, Warning = kind == DocumentKind.Other ? null : ParseLimitWarning(outcome, stored) };
         }
 #pragma warning disable CA1031 // IO boundary: whatever the network, the disk or a bug throws becomes a recorded error, not a crash.
         catch (Exception exception)
@@ -104,6 +105,16 @@ public sealed class FetchWork
             return Done(outcome with { Error = FetchError.FromException(exception) }, null, started);
         }
     }
+
+    /// <summary>
+    /// A page saved but not parsed has links nobody follows; the report must say so (with the setting to raise),
+    /// or the mirror would look complete while missing everything behind that page.
+    /// </summary>
+    private static string? ParseLimitWarning(UrlOutcome outcome, StoredDocument stored)
+        => stored.ParseLimitExceeded is { } limit
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{outcome.Url}: links not extracted: the document is {stored.Bytes} bytes, more than crawler.crawl.max-parsed-bytes ({limit})")
+            : null;
 
     private static Func<FetchRequest, CancellationToken, Task<FetchResponse>> WrapClient(CrawlerClient client)
     {

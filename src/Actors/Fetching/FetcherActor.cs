@@ -62,7 +62,7 @@ public sealed class FetcherActor : ReceiveActor
 
         // The supervisor hears of the fetch before the parser gets the document, so "links found" can never
         // overtake "fetch completed" (FIFO from one causal chain).
-        _supervisor.Tell(new FetchCompleted(result.Outcome, parse), Self);
+        _supervisor.Tell(new FetchCompleted(result.Outcome, parse) { Warning = result.Warning }, Self);
         if (parse)
         {
             var outcome = result.Outcome;

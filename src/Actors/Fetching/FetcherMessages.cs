@@ -19,7 +19,11 @@ public sealed record FetchUrl(Url Url, int Depth, Url? Referrer, bool IsRequisit
 }
 
 /// <summary>Fetcher to supervisor: the URL is done (success or a recorded failure).</summary>
-public sealed record FetchCompleted(UrlOutcome Outcome, bool AwaitingParse);
+public sealed record FetchCompleted(UrlOutcome Outcome, bool AwaitingParse)
+{
+    /// <summary>For the crawl's warnings: e.g. the document was saved but, past crawler.crawl.max-parsed-bytes, not parsed for links.</summary>
+    public string? Warning { get; init; }
+}
 
 /// <summary>Fetcher to supervisor: robots.txt forbids this URL; it was not requested.</summary>
 public sealed record FetchSkipped(FetchUrl Job, string Reason);

@@ -1,6 +1,6 @@
 namespace Crawler.Actors.Fetching;
 
-/// <summary>Politeness and robots settings of the fetchers (crawler.crawl.* in reference.conf).</summary>
+/// <summary>Politeness, robots and parse-limit settings of the fetchers (crawler.crawl.* in reference.conf).</summary>
 public sealed record FetcherOptions
 {
     /// <summary>Requests in flight to one host at most.</summary>
@@ -16,6 +16,12 @@ public sealed record FetcherOptions
 
     /// <summary>Longest robots.txt Crawl-delay honoured; longer ones are cut to it (crawler.crawl.robots.max-crawl-delay).</summary>
     public TimeSpan MaxCrawlDelay { get; init; } = RobotsCache.DefaultMaxCrawlDelay;
+
+    /// <summary>
+    /// Longest HTML or CSS document parsed for links; a longer one is saved but its links are not followed, with a
+    /// warning in the result (crawler.crawl.max-parsed-bytes).
+    /// </summary>
+    public int MaxParsedBytes { get; init; } = DocumentReader.DefaultMaxParsedBytes;
 
     /// <summary>The product token robots.txt groups are matched against.</summary>
     public string UserAgent { get; init; } = "crawler";

@@ -6,7 +6,7 @@ namespace Crawler.Actors.Fetching;
 /// <summary>
 /// Streams bodies into the mirror (atomic writes under the output folder). An HTML or CSS document the parser must
 /// read is taken into memory first (<see cref="DocumentReader"/>) and written from there, so it is never read back
-/// from disk; anything else, or a document past <see cref="DocumentReader.MaxParsedBytes"/>, streams through.
+/// from disk; anything else, or a document past <see cref="MaxParsedBytes"/>, streams through.
 /// </summary>
 public sealed class MirrorSink : IDocumentSink
 {
@@ -17,6 +17,21 @@ public sealed class MirrorSink : IDocumentSink
     }
 
     public MirrorWriter Writer { get; }
+
+    /// <summary>
+    /// Longest HTML or CSS document held for the parser (crawler.crawl.max-parsed-bytes); a longer one is still written
+    /// whole, and <see cref="StoredDocument.ParseLimitExceeded"/> says its text was not read.
+    /// </summary>
+    public int MaxParsedBytes
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, DocumentReader.MaxParsedBytesLimit);
+            field = value;
+        }
+    } = DocumentReader.DefaultMaxParsedBytes;
 
     public async Task<StoredDocument> StoreAsync(Url url, string? contentType, Stream body, CancellationToken cancellationToken)
     {
@@ -29,8 +44,8 @@ public sealed class MirrorSink : IDocumentSink
         }
 
         var written = 0L;
-        var text = await DocumentReader.ReadAsync(body, contentType, DocumentReader.MaxParsedBytes,
+        var text = await DocumentReader.ReadAsync(body, contentType, MaxParsedBytes,
             async (head, rest) => written = await Writer.WriteToAsync(relative, head, rest, cancellationToken), cancellationToken);
-        return new StoredDocument(written, relative, text);
+        return new StoredDocument(written, relative, text) { ParseLimitExceeded = text is null ? MaxParsedBytes : null };
     }
 }

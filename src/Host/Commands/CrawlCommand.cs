@@ -165,6 +165,7 @@ public sealed class CrawlCommand : CrawlerCommand
                 IgnoreRobots = settings.Crawl.IgnoreRobots,
                 MaxRobotsBytes = settings.Crawl.Robots.MaxBytes,
                 MaxCrawlDelay = settings.Crawl.Robots.MaxCrawlDelay,
+                MaxParsedBytes = settings.Crawl.MaxParsedBytes,
                 UserAgent = settings.Http.UserAgent,
             },
             Mirror = new MirrorOptions

@@ -30,6 +30,10 @@ public sealed class CrawlSettings
     [ConfigurationKeyName("max-pages")]
     public int MaxPages { get; set; }
 
+    /// <summary>Longest HTML or CSS document parsed for links; a longer one is saved, not parsed, and warned about.</summary>
+    [ConfigurationKeyName("max-parsed-bytes")]
+    public int MaxParsedBytes { get; set; }
+
     [ConfigurationKeyName("span-hosts")]
     public bool SpanHosts { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crawler.Actors.Fetching;
 using Crawler.Actors.Mirror;
 using Crawler.Host.Configuration.Hocon;
 
@@ -28,6 +29,7 @@ internal static class SettingsRanges
                 $"a name must stay within {MirrorLimits.FileSystemNameBytes} bytes");
         }
 
+        Between(tree, "crawler.crawl.max-parsed-bytes", crawl.MaxParsedBytes, 1, DocumentReader.MaxParsedBytesLimit);
         AtLeast(tree, "crawler.crawl.robots.max-bytes", crawl.Robots.MaxBytes, 1);
         if (Present(tree, "crawler.crawl.robots.max-crawl-delay") && crawl.Robots.MaxCrawlDelay < TimeSpan.Zero)
         {
@@ -44,6 +46,14 @@ internal static class SettingsRanges
         if (Present(tree, path) && value < minimum)
         {
             throw new HoconException(Origin(tree, path), string.Create(CultureInfo.InvariantCulture, $"{path} = {value} must be at least {minimum}"));
+        }
+    }
+
+    private static void Between(HoconObject tree, string path, long value, long minimum, long maximum)
+    {
+        if (Present(tree, path) && (value < minimum || value > maximum))
+        {
+            throw new HoconException(Origin(tree, path), string.Create(CultureInfo.InvariantCulture, $"{path} = {value} is out of range {minimum} to {maximum}"));
         }
     }
 

@@ -4,7 +4,10 @@ using Crawler.Actors.Warm;
 
 namespace Crawler.Host.Output;
 
-/// <summary>The warm report: a table per round (status, bytes, time, cache status per resource) and the hit-ratio trend.</summary>
+/// <summary>
+/// The warm report: a table per round (status, bytes, time, cache status per resource), the round's warnings (a page
+/// whose requisites were not warmed must say so) and the hit-ratio trend.
+/// </summary>
 internal static class WarmReportWriter
 {
     public static async Task WriteTextAsync(TextWriter output, IReadOnlyList<WarmRound> rounds)
@@ -35,6 +38,10 @@ internal static class WarmReportWriter
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{outcomes.Count} resources, {round.Broken} broken, {ProgressUnits.Bytes(round.Result.Stats.Bytes)}, cache hits {round.Hits}/{outcomes.Count} ({round.HitRatio:P0})"));
+            foreach (var warning in round.Result.Warnings)
+            {
+                await output.WriteLineAsync("  warning: " + warning);
+            }
         }
 
         if (rounds.Count > 1)
@@ -63,6 +70,13 @@ internal static class WarmReportWriter
             foreach (var outcome in round.Result.Outcomes)
             {
                 CrawlReportWriter.WriteOutcome(json, outcome);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("warnings");
+            foreach (var warning in round.Result.Warnings)
+            {
+                json.WriteStringValue(warning);
             }
 
             json.WriteEndArray();

@@ -1,5 +1,6 @@
 using Crawler.Actors.Crawl;
 using Crawler.Actors.Fetching;
+using Crawler.Actors.Mirror;
 using Crawler.Actors.Stats;
 using Crawler.Actors.Tests.Fetching;
 using Crawler.Actors.Tests.Mirror;
@@ -11,9 +12,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Crawler.Actors.Tests.Crawl;
 
-/// <summary>The robots.txt and sitemap caps from crawler.crawl.robots.* and crawler.crawl.sitemap.* are the ones enforced.</summary>
+/// <summary>
+/// The caps from crawler.crawl.max-parsed-bytes, crawler.crawl.robots.* and crawler.crawl.sitemap.* are the ones
+/// enforced, and a cut that costs links is reported, never silent.
+/// </summary>
 public sealed class ConfigurableLimitsTests : IAsyncLifetime, IDisposable
 {
+    private const int ParseLimit = 2048;
+
     private readonly TempDirectory _temp = new();
     private TestSite _site = null!;
 
@@ -108,6 +114,96 @@ public sealed class ConfigurableLimitsTests : IAsyncLifetime, IDisposable
         var warning = Assert.Single(logs.Entries, e => e.EventId.Id == 5004);
         Assert.Contains("1 sitemaps not read: more than 2", warning.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Crawl_PagePastMaxParsedBytes_SavedWholeLinkNotFollowedAndWarned(bool mirror)
+    {
+        var big = PageOfSize(ParseLimit + 1000, """<a href="/next.html">next</a>""");
+        _site.Page("/", big).Page("/next.html", "next");
+
+        var result = await RunAsync(ParseJob(mirror));
+
+        var page = Assert.Single(result.Outcomes);
+        Assert.Null(page.Error);
+        Assert.Equal(big.Length, page.Bytes);
+        Assert.Equal(0, _site.Count("/next.html"));
+        if (mirror)
+        {
+            Assert.Equal(big, await File.ReadAllTextAsync(Path.Combine(_temp.Path, page.SavedPath!)));
+        }
+
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(
+            $"{_site.Url("/")}: links not extracted: the document is {big.Length} bytes, more than crawler.crawl.max-parsed-bytes ({ParseLimit})",
+            warning);
+    }
+
+    [Theory]
+    [InlineData(ParseLimit / 2, true)]
+    [InlineData(ParseLimit, true)]
+    [InlineData(ParseLimit + 1, false)]
+    public async Task Crawl_PageAroundMaxParsedBytes_ParsedUpToTheLimitInclusive(int size, bool parsed)
+    {
+        _site.Page("/", PageOfSize(size, """<a href="/next.html">next</a>""")).Page("/next.html", "next");
+
+        var result = await RunAsync(ParseJob(mirror: true));
+
+        Assert.Equal(parsed ? ["/", "/next.html"] : ["/"], Fetched(result));
+        Assert.Equal(parsed ? 0 : 1, result.Warnings.Count);
+    }
+
+    [Fact]
+    public async Task Crawl_StylesheetPastMaxParsedBytes_ItsRequisitesNotFetchedAndWarned()
+    {
+        var css = "body { background: url(bg.png) } /* " + new string('x', ParseLimit) + " */";
+        _site.Page("/", """<link rel="stylesheet" href="/style.css">""").Css("/style.css", css).Add("/bg.png", 200, "image/png", "png");
+
+        var result = await RunAsync(ParseJob(mirror: true));
+
+        Assert.Equal(["/", "/style.css"], Fetched(result));
+        Assert.Equal(0, _site.Count("/bg.png"));
+        var warning = Assert.Single(result.Warnings);
+        Assert.StartsWith($"{_site.Url("/style.css")}: links not extracted: the document is {css.Length} bytes", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Crawl_OtherFilePastMaxParsedBytes_NotWarned()
+    {
+        _site.Page("/", """<img src="/big.png">""").Add("/big.png", 200, "image/png", new string('p', ParseLimit * 2));
+
+        var result = await RunAsync(ParseJob(mirror: true));
+
+        Assert.Equal(["/", "/big.png"], Fetched(result));
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void Sinks_MaxParsedBytesOutOfRange_Refused()
+    {
+        var writer = new MirrorWriter(_temp.Path, new MirrorLayout());
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new MemorySink { MaxParsedBytes = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new MirrorSink(writer) { MaxParsedBytes = -1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new MemorySink { MaxParsedBytes = DocumentReader.MaxParsedBytesLimit + 1 });
+        Assert.Equal(DocumentReader.DefaultMaxParsedBytes, new MemorySink().MaxParsedBytes);
+        Assert.Equal(DocumentReader.DefaultMaxParsedBytes, new MirrorSink(writer).MaxParsedBytes);
+    }
+
+    /// <summary>An ASCII page of exactly <paramref name="bytes"/> bytes: <paramref name="body"/> first, then padding in a comment.</summary>
+    private static string PageOfSize(int bytes, string body)
+    {
+        var head = "<html><body>" + body + "<!-- ";
+        const string Tail = " --></body></html>";
+        return head + new string('x', bytes - head.Length - Tail.Length) + Tail;
+    }
+
+    private CrawlJobOptions ParseJob(bool mirror) => new(new CrawlOptions([Url.Parse(_site.Url("/"))]) { Frontier = new FrontierOptions { MaxDepth = 2 } })
+    {
+        OutputDirectory = mirror ? _temp.Path : null,
+        Fetcher = new FetcherOptions { MaxParsedBytes = ParseLimit },
+    };
 
     private string UrlSet(params string[] paths)
         => "<urlset>" + string.Concat(paths.Select(p => $"<url><loc>{_site.Url(p)}</loc></url>")) + "</urlset>";

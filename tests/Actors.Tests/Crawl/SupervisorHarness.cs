@@ -33,7 +33,7 @@ internal sealed class SupervisorHarness : IAsyncDisposable
     {
         _robots = new RobotsCache(_client, RobotsRules.For("crawler"));
         var work = new FetchWork(_client, new FetchResilience(Resilience), new HostPoliteness(Fetcher.PerHost, Fetcher.Delay),
-            _robots, new MemorySink(), Fetcher);
+            _robots, new MemorySink { MaxParsedBytes = Fetcher.MaxParsedBytes }, Fetcher);
         Supervisor = _system.ActorOf(Props.Create(() => new CrawlSupervisor(options, work, null, Stats, _stopping.Token)), "crawl");
         return Supervisor;
     }

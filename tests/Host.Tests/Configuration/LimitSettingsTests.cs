@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Crawler.Host.Tests.Configuration;
 
-/// <summary>crawler.crawl.mirror.*, robots.* and sitemap.*: defaults in reference.conf, overridable, and reaching the Actors' options.</summary>
+/// <summary>crawler.crawl.max-parsed-bytes, mirror.*, robots.* and sitemap.*: defaults in reference.conf, overridable, and reaching the Actors' options.</summary>
 public sealed class LimitSettingsTests
 {
     [Fact]
@@ -30,6 +30,8 @@ public sealed class LimitSettingsTests
         Assert.Equal(SitemapParser.DefaultMaxEntries, crawl.Sitemap.MaxUrls);
         Assert.Equal(SitemapParser.DefaultMaxDocumentChars, crawl.Sitemap.MaxChars);
         Assert.Equal(SitemapOptions.DefaultMaxFiles, crawl.Sitemap.MaxFiles);
+        Assert.Equal(DocumentReader.DefaultMaxParsedBytes, crawl.MaxParsedBytes);
+        Assert.Equal(8 * 1024 * 1024, crawl.MaxParsedBytes);
     }
 
     [Fact]
@@ -41,6 +43,7 @@ public sealed class LimitSettingsTests
         Assert.Equal(new SitemapOptions(), job.Sitemap);
         Assert.Equal(new FetcherOptions().MaxRobotsBytes, job.Fetcher.MaxRobotsBytes);
         Assert.Equal(new FetcherOptions().MaxCrawlDelay, job.Fetcher.MaxCrawlDelay);
+        Assert.Equal(new FetcherOptions().MaxParsedBytes, job.Fetcher.MaxParsedBytes);
     }
 
     [Fact]
@@ -57,6 +60,7 @@ public sealed class LimitSettingsTests
                 "crawler.crawl.sitemap.max-urls=10",
                 "crawler.crawl.sitemap.max-chars=1MiB",
                 "crawler.crawl.sitemap.max-files=3",
+                "crawler.crawl.max-parsed-bytes=2KiB",
             ],
         });
 
@@ -64,6 +68,15 @@ public sealed class LimitSettingsTests
         Assert.Equal(1024, job.Fetcher.MaxRobotsBytes);
         Assert.Equal(TimeSpan.FromSeconds(2), job.Fetcher.MaxCrawlDelay);
         Assert.Equal(new SitemapOptions { MaxUrls = 10, MaxChars = 1L << 20, MaxFiles = 3 }, job.Sitemap);
+        Assert.Equal(2048, job.Fetcher.MaxParsedBytes);
+    }
+
+    [Fact]
+    public void Job_MaxParsedBytesFromTheEnvironment_ReachesTheFetcherOptions()
+    {
+        var job = Job(new ConfigurationLoadRequest { Environment = new Dictionary<string, string> { ["CRAWLER__CRAWL__MAX_PARSED_BYTES"] = "64k" } });
+
+        Assert.Equal(64 * 1024, job.Fetcher.MaxParsedBytes);
     }
 
     [Theory]
@@ -71,6 +84,9 @@ public sealed class LimitSettingsTests
     [InlineData("crawler.crawl.mirror.max-name-bytes=251", "crawler.crawl.mirror.max-name-bytes = 251 is out of range 33 to 250")]
     [InlineData("crawler.crawl.mirror.max-collision-suffix=0", "crawler.crawl.mirror.max-collision-suffix = 0 must be at least 1")]
     [InlineData("crawler.crawl.robots.max-bytes=0", "crawler.crawl.robots.max-bytes = 0 must be at least 1")]
+    [InlineData("crawler.crawl.max-parsed-bytes=0", "crawler.crawl.max-parsed-bytes = 0 is out of range 1 to 1073741824")]
+    [InlineData("crawler.crawl.max-parsed-bytes=-1", "crawler.crawl.max-parsed-bytes = -1 is out of range 1 to 1073741824")]
+    [InlineData("crawler.crawl.max-parsed-bytes=1073741825", "crawler.crawl.max-parsed-bytes = 1073741825 is out of range 1 to 1073741824")]
     [InlineData("crawler.crawl.sitemap.max-urls=0", "crawler.crawl.sitemap.max-urls = 0 must be at least 1")]
     [InlineData("crawler.crawl.sitemap.max-files=0", "crawler.crawl.sitemap.max-files = 0 must be at least 1")]
     public void Load_LimitOutOfRange_RefusedNamingKeyAndOrigin(string set, string expected)
@@ -79,6 +95,19 @@ public sealed class LimitSettingsTests
 
         Assert.StartsWith(expected, error.Problem, StringComparison.Ordinal);
         Assert.Equal("flag --set " + set.Split('=')[0], error.Origin.Source);
+    }
+
+    [Theory]
+    [InlineData("crawl")]
+    [InlineData("warm")]
+    public async Task Command_MaxParsedBytesZero_ExitsSixNamingKeyAndOriginBeforeFetching(string command)
+    {
+        // Port 9 (discard) on loopback: were anything fetched, the run would fail differently; the refusal comes first.
+        var run = await CliHarness.RunAsync([command, "http://127.0.0.1:9/", "--set", "crawler.crawl.max-parsed-bytes=0"]);
+
+        Assert.Equal(ExitCodes.LocalError, run.ExitCode);
+        Assert.Contains("crawler.crawl.max-parsed-bytes = 0 is out of range 1 to 1073741824", run.Error, StringComparison.Ordinal);
+        Assert.Contains("flag --set crawler.crawl.max-parsed-bytes", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,6 +132,7 @@ public sealed class LimitSettingsTests
         Assert.Equal(7, crawl.GetProperty("sitemap").GetProperty("max-urls").GetInt32());
         Assert.Equal(50L << 20, crawl.GetProperty("sitemap").GetProperty("max-chars").GetInt64());
         Assert.Equal(16, crawl.GetProperty("sitemap").GetProperty("max-files").GetInt32());
+        Assert.Equal(8L << 20, crawl.GetProperty("max-parsed-bytes").GetInt64());
     }
 
     [Fact]

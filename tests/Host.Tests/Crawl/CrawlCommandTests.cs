@@ -253,6 +253,27 @@ public sealed class CrawlCommandTests
     }
 
     [Fact]
+    public async Task Crawl_PagePastMaxParsedBytes_SavedWholeNotFollowedAndWarnedInJson()
+    {
+        using var run = new CrawlRun();
+        WriteSite(run, "http://127.0.0.1:9/");
+        var page = await File.ReadAllBytesAsync(Path.Combine(run.Site, "index.html"));
+        await using var server = await KestrelSiteServer.ServeFolderAsync(run.Site);
+
+        var (exit, output, error) = await run.RunAsync("crawl", server.Url("/"), "-o", "out", "--json", "--set", "crawler.crawl.max-parsed-bytes=100");
+
+        Assert.True(exit == 0, $"exit {exit}: {output} {error}");
+        var mirror = Path.Combine(run.Work, "out", HostDirectory(server.Url("/")));
+        Assert.Equal(["index.html"], CrawlRun.Files(mirror));
+        Assert.Equal(page, await File.ReadAllBytesAsync(Path.Combine(mirror, "index.html")));
+        using var json = JsonDocument.Parse(output);
+        var warning = Assert.Single(json.RootElement.GetProperty("warnings").EnumerateArray());
+        Assert.Equal(
+            $"{server.Url("/")}: links not extracted: the document is {page.Length} bytes, more than crawler.crawl.max-parsed-bytes (100)",
+            warning.GetString());
+    }
+
+    [Fact]
     public async Task Crawl_Nginx_MirrorMatchesTheSite()
     {
         Assert.True(NginxServer.IsInstalled, "nginx is not installed (scripts/test installs it)");

@@ -40,6 +40,24 @@ public sealed class WarmCommandTests
     }
 
     [Fact]
+    public async Task Warm_PagePastMaxParsedBytes_RequisitesNotWarmedAndWarned()
+    {
+        using var run = new CrawlRun();
+        CrawlCommandTests.WriteSite(run, "http://127.0.0.1:9/");
+        var size = new FileInfo(Path.Combine(run.Site, "index.html")).Length;
+        await using var server = await KestrelSiteServer.ServeFolderAsync(run.Site);
+
+        var (exit, output, error) = await run.RunAsync("warm", server.Url("/"), "--set", "crawler.crawl.max-parsed-bytes=100");
+
+        Assert.True(exit == 0, $"exit {exit}: {output} {error}");
+        Assert.Equal(["/", "/robots.txt"], server.RequestPaths.Order(StringComparer.Ordinal));
+        Assert.Contains("1 resources, 0 broken", output, StringComparison.Ordinal);
+        Assert.Contains(
+            $"  warning: {server.Url("/")}: links not extracted: the document is {size} bytes, more than crawler.crawl.max-parsed-bytes (100)",
+            output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Warm_RepeatBehindACache_HitRatioRises()
     {
         using var run = new CrawlRun();
@@ -67,5 +85,6 @@ public sealed class WarmCommandTests
         Assert.Equal(2, rounds.Length);
         Assert.Equal(0, rounds[0].GetProperty("hitRatio").GetDouble());
         Assert.Equal(1, rounds[1].GetProperty("hitRatio").GetDouble());
+        Assert.All(rounds, r => Assert.Equal(0, r.GetProperty("warnings").GetArrayLength()));
     }
 }
