@@ -28,19 +28,15 @@ public sealed class CrawlCommand : CrawlerCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
 
+    private readonly FetchFlags _fetch = new();
+
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Mirror folder (crawler.crawl.output).", HelpName = "DIR" };
 
     private readonly Option<int?> _depth = new("--depth", "-l") { Description = "Page links followed from the seeds (crawler.crawl.depth)." };
 
     private readonly Option<int?> _maxPages = new("--max-pages") { Description = "Pages fetched at most; requisites not counted (crawler.crawl.max-pages)." };
 
-    private readonly Option<int?> _concurrency = new("--concurrency", "-c") { Description = "Requests in flight across all hosts (crawler.crawl.concurrency)." };
-
-    private readonly Option<int?> _perHost = new("--per-host") { Description = "Requests in flight per host (crawler.crawl.per-host)." };
-
     private readonly Option<string?> _delay = new("--delay") { Description = "Pause between requests to one host, e.g. 500ms (crawler.crawl.delay).", HelpName = "DURATION" };
-
-    private readonly Option<string?> _userAgent = new("--user-agent", "-A") { Description = "The User-Agent header (crawler.http.user-agent)." };
 
     private readonly Option<bool> _spanHosts = new("--span-hosts", "-H") { Description = "Follow links to other hosts (crawler.crawl.span-hosts).", Arity = ArgumentArity.Zero };
 
@@ -51,8 +47,6 @@ public sealed class CrawlCommand : CrawlerCommand
     private readonly Option<string[]> _exclude = new("--exclude", "-X") { Description = "Path patterns no followed URL may match; seeds are always fetched (repeatable)." };
 
     private readonly Option<bool> _noParent = new("--no-parent", "-np") { Description = "Never ascend above a seed's directory.", Arity = ArgumentArity.Zero };
-
-    private readonly Option<bool> _ignoreRobots = new("--ignore-robots") { Description = "Do not fetch or honour robots.txt (crawler.crawl.ignore-robots).", Arity = ArgumentArity.Zero };
 
     private readonly Option<bool> _sitemap = new("--sitemap") { Description = "Also seed from each seed origin's /sitemap.xml.", Arity = ArgumentArity.Zero };
 
@@ -75,7 +69,7 @@ public sealed class CrawlCommand : CrawlerCommand
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Add(_urls);
-        foreach (var option in new Option[] { _output, _depth, _maxPages, _concurrency, _perHost, _delay, _userAgent, _spanHosts, _domains, _include, _exclude, _noParent, _ignoreRobots, _sitemap, _convertLinks, _noHostDirectories })
+        foreach (var option in new Option[] { _output, _depth, _maxPages, _fetch.Concurrency, _fetch.PerHost, _delay, _fetch.UserAgent, _spanHosts, _domains, _include, _exclude, _noParent, _fetch.IgnoreRobots, _sitemap, _convertLinks, _noHostDirectories })
         {
             command.Add(option);
         }
@@ -231,16 +225,12 @@ public sealed class CrawlCommand : CrawlerCommand
     private static string[] SplitList(string[]? values)
         => (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
 
-    private IReadOnlyList<ConfigOverride> Flags(ParseResult result) => new ConfigOverrideBuilder(result)
+    private IReadOnlyList<ConfigOverride> Flags(ParseResult result) => _fetch.AddTo(new ConfigOverrideBuilder(result))
         .Add(_output, "crawler.crawl.output")
         .Add(_depth, "crawler.crawl.depth")
         .Add(_maxPages, "crawler.crawl.max-pages")
-        .Add(_concurrency, "crawler.crawl.concurrency")
-        .Add(_perHost, "crawler.crawl.per-host")
         .Add(_delay, "crawler.crawl.delay")
-        .Add(_userAgent, "crawler.http.user-agent")
         .Add(_spanHosts, "crawler.crawl.span-hosts")
-        .Add(_ignoreRobots, "crawler.crawl.ignore-robots")
         .Add(_convertLinks, "crawler.crawl.convert-links")
         .Add(_noHostDirectories, HostDirectoriesPath, static noHostDirectories => !noHostDirectories)
         .Build();

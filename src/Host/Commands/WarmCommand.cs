@@ -24,15 +24,9 @@ public sealed class WarmCommand : CrawlerCommand
         Arity = ArgumentArity.OneOrMore,
     };
 
+    private readonly FetchFlags _fetch = new();
+
     private readonly Option<int?> _repeat = new("--repeat", "-n") { Description = "Passes over the set (crawler.warm.repeat)." };
-
-    private readonly Option<int?> _concurrency = new("--concurrency", "-c") { Description = "Requests in flight (crawler.crawl.concurrency)." };
-
-    private readonly Option<int?> _perHost = new("--per-host") { Description = "Requests in flight per host (crawler.crawl.per-host)." };
-
-    private readonly Option<string?> _userAgent = new("--user-agent", "-A") { Description = "The User-Agent header (crawler.http.user-agent)." };
-
-    private readonly Option<bool> _ignoreRobots = new("--ignore-robots") { Description = "Do not fetch or honour robots.txt.", Arity = ArgumentArity.Zero };
 
     public override string Name => "warm";
 
@@ -43,10 +37,10 @@ public sealed class WarmCommand : CrawlerCommand
         ArgumentNullException.ThrowIfNull(command);
         command.Add(_urls);
         command.Add(_repeat);
-        command.Add(_concurrency);
-        command.Add(_perHost);
-        command.Add(_userAgent);
-        command.Add(_ignoreRobots);
+        command.Add(_fetch.Concurrency);
+        command.Add(_fetch.PerHost);
+        command.Add(_fetch.UserAgent);
+        command.Add(_fetch.IgnoreRobots);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -85,11 +79,7 @@ public sealed class WarmCommand : CrawlerCommand
         return rounds.Any(r => r.Broken > 0) ? ExitCodes.HttpFailure : ExitCodes.Ok;
     }
 
-    private IReadOnlyList<ConfigOverride> Flags(ParseResult result) => new ConfigOverrideBuilder(result)
+    private IReadOnlyList<ConfigOverride> Flags(ParseResult result) => _fetch.AddTo(new ConfigOverrideBuilder(result))
         .Add(_repeat, "crawler.warm.repeat")
-        .Add(_concurrency, "crawler.crawl.concurrency")
-        .Add(_perHost, "crawler.crawl.per-host")
-        .Add(_userAgent, "crawler.http.user-agent")
-        .Add(_ignoreRobots, "crawler.crawl.ignore-robots")
         .Build();
 }

@@ -206,6 +206,23 @@ public sealed class CliApplicationTests
     }
 
     [Fact]
+    public async Task Help_CrawlAndWarm_ShareTheFetchFlagsWordForWord()
+    {
+        var crawl = (await CliHarness.RunAsync(["crawl", "--help"])).Out.Split('\n');
+        var warm = (await CliHarness.RunAsync(["warm", "--help"])).Out.Split('\n');
+
+        foreach (var flag in new[] { "-c, --concurrency", "--per-host", "-A, --user-agent", "--ignore-robots" })
+        {
+            var crawlLine = Assert.Single(crawl, line => line.TrimStart().StartsWith(flag, StringComparison.Ordinal));
+            var warmLine = Assert.Single(warm, line => line.TrimStart().StartsWith(flag, StringComparison.Ordinal));
+            Assert.Equal(Normalize(crawlLine), Normalize(warmLine));
+        }
+
+        // Help pads the description column to the widest flag of each command.
+        static string Normalize(string line) => string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task ConfigCommand_UnknownPath_ExitsUsage()
         => Assert.Equal(ExitCodes.Usage, (await CliHarness.RunAsync(["config", "crawler.nope"])).ExitCode);
 
