@@ -35,7 +35,7 @@ public sealed class ReferenceConfTests
             var above = value.Origin.Line - 2;
             while (above >= 0 && lines[above].Trim() is var t && !t.StartsWith('#') && t.Length > 0 && char.IsLetter(t[0]))
             {
-                above--; // keys grouped under one comment (max-restarts, restart-window)
+                above--; // keys grouped under one comment
             }
 
             Assert.True(above >= 0 && lines[above].TrimStart().StartsWith('#'), $"{path} at line {value.Origin.Line} has no comment above it");
@@ -69,8 +69,6 @@ public sealed class ReferenceConfTests
         Assert.Equal(1, settings.Warm.Repeat);
         Assert.Equal(64, settings.Load.Connections);
         Assert.Equal(0, settings.Load.Rate);
-        Assert.Equal(10, settings.Actors.MaxRestarts);
-        Assert.Equal(TimeSpan.FromMinutes(1), settings.Actors.RestartWindow);
         Assert.Equal("auto", settings.Log.Level);
     }
 
