@@ -175,12 +175,14 @@ public sealed class CrawlCommand : CrawlerCommand
             },
             Resilience = new FetchResilienceOptions
             {
-                MaxRetryAttempts = Math.Max(0, settings.Crawl.Retries),
+                // SettingsRanges has refused, at load, any value outside what Polly accepts.
+                MaxRetryAttempts = settings.Crawl.Retries,
                 BaseDelay = settings.Crawl.RetryBackoff,
-                BreakerFailureRatio = breaker.FailureRatio is > 0 and <= 1 ? breaker.FailureRatio : 0.5,
-                BreakerMinimumThroughput = Math.Max(2, breaker.MinimumThroughput),
-                SamplingDuration = breaker.SamplingDuration > TimeSpan.FromMilliseconds(500) ? breaker.SamplingDuration : TimeSpan.FromSeconds(30),
-                BreakDuration = breaker.BreakDuration > TimeSpan.FromMilliseconds(500) ? breaker.BreakDuration : TimeSpan.FromSeconds(30),
+                MaxDelay = settings.Crawl.RetryMaxBackoff,
+                BreakerFailureRatio = breaker.FailureRatio,
+                BreakerMinimumThroughput = breaker.MinimumThroughput,
+                SamplingDuration = breaker.SamplingDuration,
+                BreakDuration = breaker.BreakDuration,
             },
             LoggerFactory = loggerFactory,
         };

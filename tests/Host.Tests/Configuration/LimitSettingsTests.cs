@@ -47,6 +47,36 @@ public sealed class LimitSettingsTests
     }
 
     [Fact]
+    public void Job_RetryAndBreakerSettings_ReachTheResilienceOptions()
+    {
+        var job = Job(new ConfigurationLoadRequest
+        {
+            Sets =
+            [
+                "crawler.crawl.retries=0",
+                "crawler.crawl.retry-backoff=100ms",
+                "crawler.crawl.retry-max-backoff=2s",
+                "crawler.crawl.circuit-breaker.failure-ratio=1",
+                "crawler.crawl.circuit-breaker.minimum-throughput=2",
+                "crawler.crawl.circuit-breaker.sampling-duration=500ms",
+                "crawler.crawl.circuit-breaker.break-duration=1d",
+            ],
+        });
+
+        Assert.Equal(0, job.Resilience.MaxRetryAttempts);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), job.Resilience.BaseDelay);
+        Assert.Equal(TimeSpan.FromSeconds(2), job.Resilience.MaxDelay);
+        Assert.Equal(1.0, job.Resilience.BreakerFailureRatio);
+        Assert.Equal(2, job.Resilience.BreakerMinimumThroughput);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), job.Resilience.SamplingDuration);
+        Assert.Equal(TimeSpan.FromDays(1), job.Resilience.BreakDuration);
+    }
+
+    [Fact]
+    public void Job_Defaults_RetryMaxBackoffFromReferenceConf()
+        => Assert.Equal(TimeSpan.FromSeconds(30), Job(new ConfigurationLoadRequest()).Resilience.MaxDelay);
+
+    [Fact]
     public void Job_SetAndEnvironmentOverrides_ReachTheOptions()
     {
         var job = Job(new ConfigurationLoadRequest
@@ -84,6 +114,13 @@ public sealed class LimitSettingsTests
     [InlineData("crawler.crawl.mirror.max-name-bytes=251", "crawler.crawl.mirror.max-name-bytes = 251 is out of range 33 to 250")]
     [InlineData("crawler.crawl.mirror.max-collision-suffix=0", "crawler.crawl.mirror.max-collision-suffix = 0 must be at least 1")]
     [InlineData("crawler.crawl.robots.max-bytes=0", "crawler.crawl.robots.max-bytes = 0 must be at least 1")]
+    [InlineData("crawler.crawl.retries=-1", "crawler.crawl.retries = -1 must be at least 0")]
+    [InlineData("crawler.crawl.retry-max-backoff=-1s", "crawler.crawl.retry-max-backoff must not be negative")]
+    [InlineData("crawler.crawl.circuit-breaker.failure-ratio=0", "crawler.crawl.circuit-breaker.failure-ratio = 0 must be above 0 and at most 1")]
+    [InlineData("crawler.crawl.circuit-breaker.failure-ratio=1.5", "crawler.crawl.circuit-breaker.failure-ratio = 1.5 must be above 0 and at most 1")]
+    [InlineData("crawler.crawl.circuit-breaker.minimum-throughput=1", "crawler.crawl.circuit-breaker.minimum-throughput = 1 must be at least 2")]
+    [InlineData("crawler.crawl.circuit-breaker.sampling-duration=100ms", "crawler.crawl.circuit-breaker.sampling-duration = 100ms is out of range 500ms to 1d")]
+    [InlineData("crawler.crawl.circuit-breaker.break-duration=2d", "crawler.crawl.circuit-breaker.break-duration = 2d is out of range 500ms to 1d")]
     [InlineData("crawler.crawl.max-parsed-bytes=0", "crawler.crawl.max-parsed-bytes = 0 is out of range 1 to 1073741824")]
     [InlineData("crawler.crawl.max-parsed-bytes=-1", "crawler.crawl.max-parsed-bytes = -1 is out of range 1 to 1073741824")]
     [InlineData("crawler.crawl.max-parsed-bytes=1073741825", "crawler.crawl.max-parsed-bytes = 1073741825 is out of range 1 to 1073741824")]
