@@ -138,7 +138,8 @@ public sealed class CrawlCommand : CrawlerCommand
         ArgumentNullException.ThrowIfNull(crawl);
         ArgumentNullException.ThrowIfNull(settings);
         var breaker = settings.Crawl.CircuitBreaker;
-        var concurrency = Math.Max(1, settings.Crawl.Concurrency);
+        // SettingsRanges has refused out-of-range values at load, so they are used as they are.
+        var concurrency = settings.Crawl.Concurrency;
         crawl = crawl with
         {
             Concurrency = concurrency,
@@ -146,15 +147,15 @@ public sealed class CrawlCommand : CrawlerCommand
             // 0 is "for this machine", as reference.conf documents.
             Fetchers = settings.Crawl.Fetchers > 0 ? settings.Crawl.Fetchers : Math.Min(concurrency, Environment.ProcessorCount * 2),
             Parsers = settings.Crawl.Parsers > 0 ? settings.Crawl.Parsers : Math.Max(1, Environment.ProcessorCount / 2),
-            MaxCrashesPerUrl = Math.Max(1, settings.Crawl.MaxCrashesPerUrl),
-            MaxRedirects = Math.Max(0, settings.Http.MaxRedirects),
+            MaxCrashesPerUrl = settings.Crawl.MaxCrashesPerUrl,
+            MaxRedirects = settings.Http.MaxRedirects,
         };
         return new CrawlJobOptions(crawl)
         {
             Client = ClientOptionsFactory.Create(settings.Http),
             Fetcher = new FetcherOptions
             {
-                PerHost = Math.Max(1, settings.Crawl.PerHost),
+                PerHost = settings.Crawl.PerHost,
                 Delay = settings.Crawl.Delay,
                 IgnoreRobots = settings.Crawl.IgnoreRobots,
                 MaxRobotsBytes = settings.Crawl.Robots.MaxBytes,
@@ -175,7 +176,6 @@ public sealed class CrawlCommand : CrawlerCommand
             },
             Resilience = new FetchResilienceOptions
             {
-                // SettingsRanges has refused, at load, any value outside what Polly accepts.
                 MaxRetryAttempts = settings.Crawl.Retries,
                 BaseDelay = settings.Crawl.RetryBackoff,
                 MaxDelay = settings.Crawl.RetryMaxBackoff,

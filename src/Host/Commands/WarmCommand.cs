@@ -57,7 +57,7 @@ public sealed class WarmCommand : CrawlerCommand
         var job = CrawlCommand.Job(new CrawlOptions(seeds), settings, loggerFactory);
         var current = new CrawlStats();
         var rounds = await CrawlCommand.RunWithProgressAsync(context, () => current, logger, "warm",
-            token => WarmRunner.RunAsync(job, Math.Max(1, settings.Warm.Repeat), _ => current = new CrawlStats(), token),
+            token => WarmRunner.RunAsync(job, settings.Warm.Repeat, _ => current = new CrawlStats(), token),
             cancellationToken);
 
         if (context.Global.Json)

@@ -21,6 +21,18 @@ internal static class SettingsRanges
     public static void Check(HoconObject tree, CrawlerSettings settings)
     {
         var crawl = settings.Crawl;
+        AtLeast(tree, "crawler.http.max-redirects", settings.Http.MaxRedirects, 0);
+        AtLeast(tree, "crawler.crawl.concurrency", crawl.Concurrency, 1);
+        AtLeast(tree, "crawler.crawl.per-host", crawl.PerHost, 1);
+        AtLeast(tree, "crawler.crawl.fetchers", crawl.Fetchers, 0);
+        AtLeast(tree, "crawler.crawl.parsers", crawl.Parsers, 0);
+        AtLeast(tree, "crawler.crawl.max-crashes-per-url", crawl.MaxCrashesPerUrl, 1);
+        AtLeast(tree, "crawler.crawl.depth", crawl.Depth, 0);
+        AtLeast(tree, "crawler.crawl.max-pages", crawl.MaxPages, 0);
+        NotNegative(tree, "crawler.crawl.delay", crawl.Delay);
+        AtLeast(tree, "crawler.warm.repeat", settings.Warm.Repeat, 1);
+
+        // crawler.load.* is checked by the load command itself, as a usage error (exit 2) like its other options.
         AtLeast(tree, MaxCollisionSuffixPath, crawl.Mirror.MaxCollisionSuffix, 1);
         var upper = MirrorOptions.MaxNameBytesLimit(crawl.Mirror.MaxCollisionSuffix);
         if (Present(tree, MaxNameBytesPath) && (crawl.Mirror.MaxNameBytes < MirrorLimits.MinSegmentBytes || crawl.Mirror.MaxNameBytes > upper))
