@@ -20,6 +20,14 @@ public static class DocumentReader
     /// <summary>The largest parse limit accepted: one document's bytes and its text must fit in arrays, twice over while the buffer grows.</summary>
     public const int MaxParsedBytesLimit = 1 << 30;
 
+    /// <summary><paramref name="value"/>, if it is a parse limit the reader can honour (1 to <see cref="MaxParsedBytesLimit"/>); else throws.</summary>
+    public static int ValidParseLimit(int value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxParsedBytesLimit);
+        return value;
+    }
+
     // Most pages fit, so one read path and no copy; the pool keeps such buffers, so the size costs no allocation.
     private const int FirstBufferBytes = 64 * 1024;
 

@@ -9,16 +9,7 @@ public sealed class MemorySink : IDocumentSink
     /// Longest HTML or CSS document held for the parser (crawler.crawl.max-parsed-bytes); a longer one is only counted,
     /// and <see cref="StoredDocument.ParseLimitExceeded"/> says so.
     /// </summary>
-    public int MaxParsedBytes
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, DocumentReader.MaxParsedBytesLimit);
-            field = value;
-        }
-    } = DocumentReader.DefaultMaxParsedBytes;
+    public int MaxParsedBytes { get; init => field = DocumentReader.ValidParseLimit(value); } = DocumentReader.DefaultMaxParsedBytes;
 
     public async Task<StoredDocument> StoreAsync(Url url, string? contentType, Stream body, CancellationToken cancellationToken)
     {

@@ -22,16 +22,7 @@ public sealed class MirrorSink : IDocumentSink
     /// Longest HTML or CSS document held for the parser (crawler.crawl.max-parsed-bytes); a longer one is still written
     /// whole, and <see cref="StoredDocument.ParseLimitExceeded"/> says its text was not read.
     /// </summary>
-    public int MaxParsedBytes
-    {
-        get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, DocumentReader.MaxParsedBytesLimit);
-            field = value;
-        }
-    } = DocumentReader.DefaultMaxParsedBytes;
+    public int MaxParsedBytes { get; init => field = DocumentReader.ValidParseLimit(value); } = DocumentReader.DefaultMaxParsedBytes;
 
     public async Task<StoredDocument> StoreAsync(Url url, string? contentType, Stream body, CancellationToken cancellationToken)
     {
