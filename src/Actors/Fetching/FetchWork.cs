@@ -96,7 +96,7 @@ public sealed class FetchWork
                 text = null;
             }
 
-            return Done(outcome, text, started) with { Kind = kind, Warning = kind == DocumentKind.Other ? null : ParseLimitWarning(outcome, stored) };
+            return Done(outcome, text, started) with { Kind = kind, Warning = ParseLimitWarning(outcome, stored) };
         }
 #pragma warning disable CA1031 // IO boundary: whatever the network, the disk or a bug throws becomes a recorded error, not a crash.
         catch (Exception exception)
