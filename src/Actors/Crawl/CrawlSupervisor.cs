@@ -74,6 +74,18 @@ public sealed class CrawlSupervisor : ReceiveActor
         _fetchers = Context.ActorOf(fetcherProps, "fetchers");
     }
 
+    /// <summary>
+    /// A bug here must not leave the caller waiting for ever: a restarted supervisor starts empty-handed (a new frontier,
+    /// nobody to answer). So whoever asked for the crawl gets the failure, and the job ends with it.
+    /// </summary>
+    protected override void PreRestart(Exception reason, object? message)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        _replyTo?.Tell(new Status.Failure(new InvalidOperationException($"the crawl stopped: its supervisor failed on {message?.GetType().Name ?? "a message"}: {reason.Message}", reason)), Self);
+        _replyTo = null;
+        base.PreRestart(reason, message);
+    }
+
     private void Start()
     {
         if (_replyTo is not null)

@@ -29,12 +29,12 @@ internal sealed class SupervisorHarness : IAsyncDisposable
 
     private RobotsCache? _robots;
 
-    public IActorRef Create(CrawlOptions options)
+    public IActorRef Create(CrawlOptions options, IFrontier? frontier = null)
     {
         _robots = new RobotsCache(_client, RobotsRules.For("crawler"));
         var work = new FetchWork(_client, new FetchResilience(Resilience), new HostPoliteness(Fetcher.PerHost, Fetcher.Delay),
             _robots, new MemorySink { MaxParsedBytes = Fetcher.MaxParsedBytes }, Fetcher);
-        Supervisor = _system.ActorOf(Props.Create(() => new CrawlSupervisor(options, work, null, Stats, _stopping.Token)), "crawl");
+        Supervisor = _system.ActorOf(Props.Create(() => new CrawlSupervisor(options, work, null, Stats, _stopping.Token, frontier)), "crawl");
         return Supervisor;
     }
 

@@ -3,6 +3,7 @@ using Crawler.Actors.Fetching;
 using Crawler.Actors.Tests.Fetching;
 using Crawler.Actors.Runtime;
 using Crawler.Protocol.Urls;
+using Crawler.TestSupport;
 using Microsoft.AspNetCore.Http;
 
 namespace Crawler.Actors.Tests.Crawl;
@@ -343,6 +344,36 @@ public sealed class SupervisorTests : IAsyncLifetime
         Assert.True(result.Cancelled);
         Assert.Contains(result.Outcomes, o => o.Url.Path == "/a.html" && o.IsSuccess);
         Assert.Equal(0, _site.Count("/deep/c.html"));
+    }
+
+    [Fact]
+    public async Task Crawl_SupervisorFails_TheAskFailsWithTheCauseInsteadOfWaitingForEver()
+    {
+        await using var harness = new SupervisorHarness();
+        var options = Options();
+        var frontier = new FailingFrontier(new MemoryFrontier(new FrontierOptions(), new ScopeRules(options.Seeds, options.Scope)));
+
+        var crawl = harness.Create(options, frontier).Ask<CrawlResult>(StartCrawl.Instance, TestTimeouts.Default);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => crawl);
+        Assert.Contains("the crawl stopped: its supervisor failed on StartCrawl: frontier broke", error.Message, StringComparison.Ordinal);
+        Assert.IsType<InvalidDataException>(error.InnerException);
+    }
+
+    /// <summary>A frontier with a bug: admits as usual, then throws when asked for work.</summary>
+    private sealed class FailingFrontier(IFrontier inner) : IFrontier
+    {
+        public int PendingCount => inner.PendingCount;
+
+        public int AdmittedCount => inner.AdmittedCount;
+
+        public int AdmittedPages => inner.AdmittedPages;
+
+        public AddResult TryAdd(CrawlEntry entry) => inner.TryAdd(entry);
+
+        public bool TryTake(out CrawlEntry entry) => throw new InvalidDataException("frontier broke");
+
+        public void Requeue(CrawlEntry entry) => inner.Requeue(entry);
     }
 
     private CrawlOptions Options() => new([Url.Parse(_site.Url("/"))]) { Concurrency = 4, Fetchers = 3 };
