@@ -25,6 +25,9 @@ public sealed class CrawlSupervisor : ReceiveActor
     private readonly IFrontier _frontier;
     private readonly Dictionary<Url, FetchUrl> _inFlight = [];
     private readonly HashSet<Url> _awaitingParse = [];
+
+    // Fetches in flight and pages awaiting their links, by depth: with the queue, they say which depths may be fetched.
+    private readonly DepthCounts _active = new();
     private readonly Dictionary<Url, int> _crashes = [];
 
     // Each redirect queued as a URL of its own, source to normalised target: how a loop is recognised.
@@ -153,9 +156,13 @@ public sealed class CrawlSupervisor : ReceiveActor
             // A result for a URL we no longer hold cannot happen by design; count it rather than lose it.
             Logger.LogUnexpectedResult(outcome.Url.ToString());
         }
-        else if (outcome.RedirectTarget is { } target && outcome.IsSuccess)
+        else
         {
-            outcome = QueueRedirect(job, outcome, target);
+            _active.Remove(job.Depth);
+            if (outcome.RedirectTarget is { } target && outcome.IsSuccess)
+            {
+                outcome = QueueRedirect(job, outcome, target);
+            }
         }
 
         _outcomes.Add(outcome);
@@ -165,9 +172,9 @@ public sealed class CrawlSupervisor : ReceiveActor
             _warnings.Add(completed.Warning);
         }
 
-        if (completed.AwaitingParse)
+        if (completed.AwaitingParse && _awaitingParse.Add(outcome.Url))
         {
-            _awaitingParse.Add(outcome.Url);
+            _active.Add(outcome.Depth);
         }
 
         Pump();
@@ -218,7 +225,11 @@ public sealed class CrawlSupervisor : ReceiveActor
     private void OnCrashed(FetchFailed failed)
     {
         var job = failed.Job;
-        _inFlight.Remove(job.Url);
+        if (_inFlight.Remove(job.Url))
+        {
+            _active.Remove(job.Depth);
+        }
+
         var crashes = job.Crashes + 1;
         if (crashes >= _options.MaxCrashesPerUrl)
         {
@@ -242,14 +253,22 @@ public sealed class CrawlSupervisor : ReceiveActor
 
     private void OnSkipped(FetchSkipped skipped)
     {
-        _inFlight.Remove(skipped.Job.Url);
+        if (_inFlight.Remove(skipped.Job.Url))
+        {
+            _active.Remove(skipped.Job.Depth);
+        }
+
         _skipped.Add(skipped);
         Pump();
     }
 
     private void OnLinks(LinksFound found)
     {
-        _awaitingParse.Remove(found.Page);
+        if (_awaitingParse.Remove(found.Page))
+        {
+            _active.Remove(found.Depth);
+        }
+
         if (found.Error is not null)
         {
             _warnings.Add($"{found.Page}: links not extracted: {found.Error}");
@@ -264,9 +283,9 @@ public sealed class CrawlSupervisor : ReceiveActor
         Pump();
     }
 
-    private bool TryTake(out FetchUrl job)
+    private bool TryTake(int deepest, out FetchUrl job)
     {
-        if (_frontier.TryTake(out var entry))
+        if (_frontier.TryTake(deepest, out var entry))
         {
             job = new FetchUrl(entry.Url, entry.Depth, entry.Referrer, entry.Kind == LinkKind.Requisite)
             {
@@ -283,9 +302,14 @@ public sealed class CrawlSupervisor : ReceiveActor
     /// <summary>Hands out queued URLs up to the concurrency cap, then checks whether the crawl is over.</summary>
     private void Pump()
     {
-        while (!_stopRequested && !_stopping.IsCancellationRequested && _inFlight.Count < _options.Concurrency && TryTake(out var job))
+        // The shallowest depth still queued, fetching or being parsed, and the next one, may be fetched: see
+        // IFrontier.TryTake(int, ...). Handing out work does not change that depth, so it is worked out once.
+        var open = Math.Min(_frontier.ShallowestPendingDepth, _active.Shallowest);
+        var deepest = open == int.MaxValue ? int.MaxValue : open + 1;
+        while (!_stopRequested && !_stopping.IsCancellationRequested && _inFlight.Count < _options.Concurrency && TryTake(deepest, out var job))
         {
             _inFlight.Add(job.Url, job);
+            _active.Add(job.Depth);
             _fetchers!.Tell(job, Self);
         }
 

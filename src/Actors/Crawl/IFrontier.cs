@@ -16,11 +16,26 @@ public interface IFrontier
     /// <summary>Pages admitted so far: what max-pages counts.</summary>
     int AdmittedPages { get; }
 
-    /// <summary>Admits <paramref name="entry"/> (its URL normalised, fragment dropped) unless a rule refuses it.</summary>
+    /// <summary>
+    /// Admits <paramref name="entry"/> (its URL normalised, fragment dropped) unless a rule refuses it. A URL admitted
+    /// before is a duplicate; if it is still queued at a greater depth, it moves up to this one.
+    /// </summary>
     AddResult TryAdd(CrawlEntry entry);
 
-    /// <summary>The next entry to fetch: requisites of fetched pages first, then pages breadth-first by depth.</summary>
+    /// <summary>The shallowest depth of any entry queued; <see cref="int.MaxValue"/> when none is.</summary>
+    int ShallowestPendingDepth { get; }
+
+    /// <summary>The next entry to fetch, strictly breadth-first: requisites of fetched pages first, then pages by depth.</summary>
     bool TryTake(out CrawlEntry entry);
+
+    /// <summary>
+    /// The next entry no deeper than <paramref name="deepest"/>: requisites first, shallowest first; then pages of the
+    /// shallowest queued depth and, when <paramref name="deepest"/> allows, of the next depth, in turns. The caller
+    /// sets <paramref name="deepest"/> to one below the shallowest depth still queued, fetching or being parsed: a
+    /// URL is then fetched only once every page that could link to it from a shallower depth has been parsed, and a
+    /// queued URL offered again at a shallower depth moves up, so each is fetched at its shortest link distance.
+    /// </summary>
+    bool TryTake(int deepest, out CrawlEntry entry);
 
     /// <summary>Puts back an entry that was taken but not fetched (its fetcher crashed); not counted as new.</summary>
     void Requeue(CrawlEntry entry);

@@ -54,6 +54,110 @@ public sealed class MemoryFrontierTests
     }
 
     [Fact]
+    public void TryTakeDeepest_TwoDepthsAllowed_TakeTurnsShallowerFirst()
+    {
+        var frontier = Frontier();
+        frontier.TryAdd(Page("/d1a", 1));
+        frontier.TryAdd(Page("/d1b", 1));
+        frontier.TryAdd(Page("/d2a", 2));
+        frontier.TryAdd(Page("/d2b", 2));
+        frontier.TryAdd(Page("/d2c", 2));
+        frontier.TryAdd(Page("/d3", 3));
+
+        var taken = new List<string>();
+        for (var i = 0; i < 10 && frontier.TryTake(2, out var entry); i++)
+        {
+            taken.Add(entry.Url.Path);
+        }
+
+        // Depth 3 stays: it is deeper than allowed.
+        Assert.Equal(["/d1a", "/d2a", "/d1b", "/d2b", "/d2c"], taken);
+        Assert.Equal(1, frontier.PendingCount);
+        Assert.Equal(3, frontier.ShallowestPendingDepth);
+    }
+
+    [Fact]
+    public void TryTakeDeepest_OnlyTheShallowestAllowed_IsBreadthFirst()
+    {
+        var frontier = Frontier();
+        frontier.TryAdd(Page("/d2a", 2));
+        frontier.TryAdd(Page("/d2b", 2));
+        frontier.TryAdd(Page("/d1", 1));
+
+        Assert.True(frontier.TryTake(1, out var first));
+        Assert.Equal("/d1", first.Url.Path);
+        Assert.False(frontier.TryTake(1, out _));
+        Assert.Equal(2, frontier.PendingCount);
+    }
+
+    [Fact]
+    public void TryTakeDeepest_NeverSkipsADepth()
+    {
+        var frontier = Frontier();
+        frontier.TryAdd(Page("/d1", 1));
+        frontier.TryAdd(Page("/d3a", 3));
+
+        Assert.True(frontier.TryTake(int.MaxValue, out var entry));
+        Assert.Equal("/d1", entry.Url.Path);
+    }
+
+    [Fact]
+    public void TryTakeDeepest_RequisitesStillFirst()
+    {
+        var frontier = Frontier();
+        frontier.TryAdd(Page("/p1", 1));
+        frontier.TryAdd(Page("/p2", 2));
+        frontier.TryAdd(Requisite("/style.css", 2));
+
+        Assert.True(frontier.TryTake(2, out var entry));
+        Assert.Equal("/style.css", entry.Url.Path);
+    }
+
+    [Fact]
+    public void TryAdd_QueuedUrlOfferedShallower_MovesUpWithTheNewReferrer()
+    {
+        var frontier = Frontier();
+        frontier.TryAdd(Page("/d1", 1));
+        frontier.TryAdd(Page("/x", 3));
+        var shallower = new CrawlEntry(Url.Parse("http://example.com/x#frag"), 2, LinkKind.Page, Url.Parse("http://example.com/d1"));
+
+        Assert.Equal(AddResult.Duplicate, frontier.TryAdd(shallower));
+        Assert.Equal(2, frontier.PendingCount);
+        Assert.True(frontier.TryTake(out _));
+        Assert.Equal(2, frontier.ShallowestPendingDepth);
+        Assert.True(frontier.TryTake(out var moved));
+        Assert.Equal((2, "/d1", "http://example.com/x"), (moved.Depth, moved.Referrer!.Path, moved.Url.ToString()));
+        Assert.False(frontier.TryTake(out _));
+    }
+
+    [Fact]
+    public void TryAdd_QueuedUrlOfferedDeeperOrAsAnotherKind_StaysWhereItIs()
+    {
+        var frontier = Frontier();
+        frontier.TryAdd(Page("/x", 2));
+
+        Assert.Equal(AddResult.Duplicate, frontier.TryAdd(Page("/x", 3)));
+        Assert.Equal(AddResult.Duplicate, frontier.TryAdd(Requisite("/x", 1)));
+        Assert.True(frontier.TryTake(out var entry));
+        Assert.Equal((2, LinkKind.Page), (entry.Depth, entry.Kind));
+        Assert.Equal(0, frontier.PendingCount);
+    }
+
+    [Fact]
+    public void TryAdd_TakenUrlOfferedShallower_IsOnlyADuplicate()
+    {
+        var frontier = Frontier();
+        frontier.TryAdd(Page("/x", 3));
+        Assert.True(frontier.TryTake(out _));
+
+        Assert.Equal(AddResult.Duplicate, frontier.TryAdd(Page("/x", 1)));
+        Assert.Equal(0, frontier.PendingCount);
+    }
+
+    [Fact]
+    public void ShallowestPendingDepth_Empty_IsMaxValue() => Assert.Equal(int.MaxValue, Frontier().ShallowestPendingDepth);
+
+    [Fact]
     public void TryTake_RequisitesAddedAfterPages_ComeFirst()
     {
         var frontier = Frontier();

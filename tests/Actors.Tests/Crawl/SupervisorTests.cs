@@ -347,6 +347,48 @@ public sealed class SupervisorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Crawl_PageStillFetching_URLsTwoDepthsBelowItWaitAndGetTheirShortestDepth()
+    {
+        // /held (depth 1) is held at the server. /a (1) and /a/b (2) may go meanwhile; /a/b/c, offered at depth 3 by
+        // /a/b, may not: /held could yet link to it from depth 1, and does. The crawl comes to rest with /a/b/c queued,
+        // and once /held is parsed, /a/b/c is fetched at depth 2 with /held as its referrer.
+        await using var site = await TestSite.StartAsync();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        site.Page("/", """<a href="/a">a</a> <a href="/held">held</a>""")
+            .Page("/a", """<a href="/a/b">b</a>""")
+            .Page("/a/b", """<a href="/a/b/c">c</a>""")
+            .Page("/a/b/c", "<p>bottom</p>")
+            .Handle("/held", async context =>
+            {
+                await release.Task.WaitAsync(TestTimeouts.Default);
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync("""<a href="/a/b/c">c</a>""");
+            });
+        await using var harness = new SupervisorHarness { Fetcher = new FetcherOptions { PerHost = 4 } };
+        var crawl = harness.Create(new CrawlOptions([Url.Parse(site.Url("/"))]) { Concurrency = 4, Fetchers = 2 })
+            .Ask<CrawlResult>(StartCrawl.Instance, TestTimeouts.Default);
+
+        await WaitUntilAsync(() => harness.Stats.Snapshot() is { Done: 3, InFlight: 1, Queued: 1 });
+        Assert.Equal(0, site.Count("/a/b/c"));
+
+        release.SetResult();
+        var result = await crawl;
+        var deepest = Assert.Single(result.Outcomes, o => o.Url.Path == "/a/b/c");
+        Assert.Equal((2, "/held"), (deepest.Depth, deepest.Referrer!.Path));
+        Assert.Equal(1, site.Count("/a/b/c"));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TestTimeouts.Default;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(5);
+        }
+    }
+
+    [Fact]
     public async Task Crawl_SupervisorFails_TheAskFailsWithTheCauseInsteadOfWaitingForEver()
     {
         await using var harness = new SupervisorHarness();
@@ -369,9 +411,13 @@ public sealed class SupervisorTests : IAsyncLifetime
 
         public int AdmittedPages => inner.AdmittedPages;
 
+        public int ShallowestPendingDepth => inner.ShallowestPendingDepth;
+
         public AddResult TryAdd(CrawlEntry entry) => inner.TryAdd(entry);
 
         public bool TryTake(out CrawlEntry entry) => throw new InvalidDataException("frontier broke");
+
+        public bool TryTake(int deepest, out CrawlEntry entry) => throw new InvalidDataException("frontier broke");
 
         public void Requeue(CrawlEntry entry) => inner.Requeue(entry);
     }
