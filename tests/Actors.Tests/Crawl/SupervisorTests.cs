@@ -368,7 +368,7 @@ public sealed class SupervisorTests : IAsyncLifetime
         var crawl = harness.Create(new CrawlOptions([Url.Parse(site.Url("/"))]) { Concurrency = 4, Fetchers = 2 })
             .Ask<CrawlResult>(StartCrawl.Instance, TestTimeouts.Default);
 
-        await WaitUntilAsync(() => harness.Stats.Snapshot() is { Done: 3, InFlight: 1, Queued: 1 });
+        await Eventually.TrueAsync(() => harness.Stats.Snapshot() is { Done: 3, InFlight: 1, Queued: 1 });
         Assert.Equal(0, site.Count("/a/b/c"));
 
         release.SetResult();
@@ -376,16 +376,6 @@ public sealed class SupervisorTests : IAsyncLifetime
         var deepest = Assert.Single(result.Outcomes, o => o.Url.Path == "/a/b/c");
         Assert.Equal((2, "/held"), (deepest.Depth, deepest.Referrer!.Path));
         Assert.Equal(1, site.Count("/a/b/c"));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TestTimeouts.Default;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(5);
-        }
     }
 
     [Fact]

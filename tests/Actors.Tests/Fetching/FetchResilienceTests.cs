@@ -4,6 +4,7 @@ using Crawler.Protocol;
 using Crawler.Protocol.Http1;
 using Crawler.Protocol.Urls;
 using Polly.CircuitBreaker;
+using Crawler.TestSupport;
 
 namespace Crawler.Actors.Tests.Fetching;
 
@@ -146,7 +147,7 @@ public sealed class FetchResilienceTests
         var responses = new Queue<FetchResponse>([limited, Response(200)]);
 
         var pending = resilience.For("a").ExecuteAsync(_ => ValueTask.FromResult(responses.Dequeue())).AsTask();
-        await WaitUntilAsync(() => time.ActiveTimers > 0);
+        await Eventually.TrueAsync(() => time.ActiveTimers > 0);
 
         time.Advance(TimeSpan.FromSeconds(6));
         Assert.False(pending.IsCompleted);
@@ -179,14 +180,4 @@ public sealed class FetchResilienceTests
         => new(new FetchResilienceOptions { MaxRetryAttempts = retries, BaseDelay = TimeSpan.Zero, UseCircuitBreaker = false });
 
     private static FetchResponse Response(int status) => new(Target, status, "", new HttpHeaders(), new MemoryStream([1, 2, 3]));
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TestSupport.TestTimeouts.Default;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(5);
-        }
-    }
 }

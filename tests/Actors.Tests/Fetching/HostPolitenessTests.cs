@@ -44,7 +44,7 @@ public sealed class HostPolitenessTests
 
         var second = politeness.EnterAsync("a", CancellationToken.None);
         var third = politeness.EnterAsync("a", CancellationToken.None);
-        await WaitUntilAsync(() => time.ActiveTimers == 2);
+        await Eventually.TrueAsync(() => time.ActiveTimers == 2);
 
         time.Advance(TimeSpan.FromMilliseconds(1999));
         Assert.False(second.IsCompleted);
@@ -69,15 +69,5 @@ public sealed class HostPolitenessTests
 
         time.Advance(TimeSpan.FromSeconds(10));
         (await politeness.EnterAsync("a", CancellationToken.None).WaitAsync(TestTimeouts.Default)).Dispose();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TestTimeouts.Default;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(5);
-        }
     }
 }
