@@ -42,33 +42,12 @@ public static class DocumentReader
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        var cap = limit + 1L;
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(FirstBufferBytes, cap));
+
+        // One byte past the limit is enough to tell "more".
+        var (buffer, length) = await PooledRead.UpToAsync(body, FirstBufferBytes, limit + 1L, cancellationToken);
         try
         {
-            var length = 0;
-            var complete = false;
-            while (length < cap)
-            {
-                if (length == buffer.Length)
-                {
-                    // Doubling keeps the copies few; the last grow stops one byte past the limit, enough to tell "more".
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, cap));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await body.ReadAsync(buffer.AsMemory(length, (int)Math.Min(buffer.Length, cap) - length), cancellationToken);
-                if (read == 0)
-                {
-                    complete = true;
-                    break;
-                }
-
-                length += read;
-            }
-
+            var complete = length <= limit;
             await store(buffer.AsMemory(0, length), complete ? null : body);
             return complete ? CharsetDetector.DecodePooled(buffer.AsSpan(0, length), contentType) : null;
         }

@@ -148,29 +148,9 @@ public sealed class RobotsCache
     // the collector pays for on a crawl that meets many hosts.
     private static async Task<string> ReadCappedAsync(Stream body, int maxBytes)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes, FirstBufferBytes));
+        var (buffer, length) = await PooledRead.UpToAsync(body, FirstBufferBytes, maxBytes, CancellationToken.None);
         try
         {
-            var length = 0;
-            while (length < maxBytes)
-            {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, maxBytes));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, maxBytes) - length));
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-            }
-
             return Encoding.UTF8.GetString(buffer, 0, length);
         }
         finally
