@@ -25,9 +25,6 @@ public interface IFrontier
     /// <summary>The shallowest depth of any entry queued; <see cref="int.MaxValue"/> when none is.</summary>
     int ShallowestPendingDepth { get; }
 
-    /// <summary>The next entry to fetch, strictly breadth-first: requisites of fetched pages first, then pages by depth.</summary>
-    bool TryTake(out CrawlEntry entry);
-
     /// <summary>
     /// The next entry no deeper than <paramref name="deepest"/>: requisites first, shallowest first; then pages of the
     /// shallowest queued depth and, when <paramref name="deepest"/> allows, of the next depth, in turns. The caller

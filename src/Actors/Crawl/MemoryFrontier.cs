@@ -82,11 +82,8 @@ public sealed class MemoryFrontier : IFrontier
         return AddResult.Added;
     }
 
-    public bool TryTake(out CrawlEntry entry)
-    {
-        var shallowest = ShallowestPendingDepth;
-        return Taken(_requisites.TryTakeShallowest(shallowest, out var queued) || _pages.TryTakeShallowest(shallowest, out queued), queued, out entry);
-    }
+    /// <summary>The next entry strictly breadth-first: requisites first, then pages by depth (the shallowest only).</summary>
+    public bool TryTake(out CrawlEntry entry) => TryTake(ShallowestPendingDepth, out entry);
 
     public bool TryTake(int deepest, out CrawlEntry entry) =>
         Taken(_requisites.TryTakeShallowest(deepest, out var queued) || _pages.TryTakeAcrossTwoDepths(deepest, out queued), queued, out entry);

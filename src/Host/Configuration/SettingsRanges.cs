@@ -31,8 +31,6 @@ internal static class SettingsRanges
         AtLeast(tree, "crawler.crawl.max-pages", crawl.MaxPages, 0);
         NotNegative(tree, "crawler.crawl.delay", crawl.Delay);
         AtLeast(tree, "crawler.warm.repeat", settings.Warm.Repeat, 1);
-
-        // crawler.load.* is checked by the load command itself, as a usage error (exit 2) like its other options.
         AtLeast(tree, MaxCollisionSuffixPath, crawl.Mirror.MaxCollisionSuffix, 1);
         var upper = MirrorOptions.MaxNameBytesLimit(crawl.Mirror.MaxCollisionSuffix);
         if (Present(tree, MaxNameBytesPath) && (crawl.Mirror.MaxNameBytes < MirrorLimits.MinSegmentBytes || crawl.Mirror.MaxNameBytes > upper))
@@ -55,6 +53,8 @@ internal static class SettingsRanges
         AtLeast(tree, "crawler.crawl.sitemap.max-urls", crawl.Sitemap.MaxUrls, 1);
         AtLeast(tree, "crawler.crawl.sitemap.max-chars", crawl.Sitemap.MaxChars, 1);
         AtLeast(tree, "crawler.crawl.sitemap.max-files", crawl.Sitemap.MaxFiles, 1);
+
+        // crawler.load.* is checked by the load command itself, as a usage error (exit 2) like its other options.
     }
 
     // Polly's own bounds (it would refuse the pipeline on the first fetch instead): a ratio in (0, 1], at least two

@@ -405,8 +405,6 @@ public sealed class SupervisorTests : IAsyncLifetime
 
         public AddResult TryAdd(CrawlEntry entry) => inner.TryAdd(entry);
 
-        public bool TryTake(out CrawlEntry entry) => throw new InvalidDataException("frontier broke");
-
         public bool TryTake(int deepest, out CrawlEntry entry) => throw new InvalidDataException("frontier broke");
 
         public void Requeue(CrawlEntry entry) => inner.Requeue(entry);
