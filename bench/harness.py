@@ -262,7 +262,8 @@ def report(a):
     if meta.get("crawler"):
         w(f"- crawler binary: {meta['crawler']}")
     w(f"- Machine: {meta['nproc']} cores, {meta['cpu']}, {meta['mem']}; nginx {meta['nginx']} pinned to one core "
-      f"(1 worker, gzip on, keep-alive), clients unpinned; outputs on tmpfs")
+      f"(1 worker, gzip on, keep-alive), clients unpinned; outputs on tmpfs; libdeflate {meta.get('libdeflate', '?')} "
+      f"(the crawler inflates gzip bodies with it when installed)")
     w(f"- Command: `{meta['command']}` — {meta['pages']} pages, {meta.get('crawlRuns', meta['runs'])} crawl and {meta['runs']} load run(s) per tool, alternating (order rotated each run, {meta.get('settle', '2')} s idle before each); "
       f"load {meta['duration']} per run")
     noise = [r["noise"] for r in recs if r.get("noise") is not None]

@@ -34,6 +34,12 @@ public sealed record ClientOptions
 
     public DecodingLimits DecodingLimits { get; init; } = DecodingLimits.Default;
 
+    /// <summary>
+    /// Decode gzip bodies of up to 256 KiB whole with the system's libdeflate, when installed (about 1.7 times as fast as
+    /// streaming through zlib); same results and errors. See <see cref="Decoding.WholeGzipStream"/>.
+    /// </summary>
+    public bool UseLibdeflate { get; init; } = true;
+
     /// <summary>How long resolved addresses are reused; DNS TTLs are not visible through the OS resolver.</summary>
     public TimeSpan DnsCacheTtl { get; init; } = TimeSpan.FromSeconds(30);
 

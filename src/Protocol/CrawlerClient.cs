@@ -293,7 +293,7 @@ public sealed partial class CrawlerClient : IAsyncDisposable
         }
 
         var codings = ContentCodings.Of(headers);
-        return codings.Count == 0 ? body : ContentDecoder.Decode(body, codings, Options.DecodingLimits);
+        return codings.Count == 0 ? body : ContentDecoder.Decode(body, codings, Options.DecodingLimits, Options.UseLibdeflate);
     }
 
     private static bool IsGet(FetchRequest request) => string.Equals(request.Method, "GET", StringComparison.OrdinalIgnoreCase);

@@ -23,6 +23,7 @@ internal static class ClientOptionsFactory
             MaxResponseHeaderBytes = http.MaxHeaderBytes,
             MaxResponseHeaderCount = http.MaxHeaderCount,
             DecodingLimits = DecodingLimits.Default with { MaxDecodedBytes = http.MaxDecodedBytes, MaxExpansionRatio = http.MaxExpansionRatio },
+            UseLibdeflate = http.UseLibdeflate,
             DnsCacheTtl = http.DnsTtl,
             PooledConnectionIdleTimeout = http.PooledIdleTimeout,
             Cache = http.Cache.Enabled ? new MemoryHttpCache(http.Cache.MaxEntryBytes) : null,

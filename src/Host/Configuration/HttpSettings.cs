@@ -41,6 +41,9 @@ public sealed class HttpSettings
     [ConfigurationKeyName("max-expansion-ratio")]
     public int MaxExpansionRatio { get; set; }
 
+    [ConfigurationKeyName("use-libdeflate")]
+    public bool UseLibdeflate { get; set; }
+
     [ConfigurationKeyName("dns-ttl")]
     public TimeSpan DnsTtl { get; set; }
 

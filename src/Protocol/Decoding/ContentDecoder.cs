@@ -11,15 +11,28 @@ public static class ContentDecoder
     /// also be a comma-separated list as it appears in the header. Unknown codings throw
     /// <see cref="DecodingException"/> at once; corrupt data, limit breaches and a compressed stream that ends
     /// before its end marker (<see cref="DecodingError.Truncated"/>) throw it while reading.
-    /// With no coding (or only identity) the body comes back as is.
+    /// With no coding (or only identity) the body comes back as is. With <paramref name="useLibdeflate"/> and
+    /// libdeflate installed, a body in gzip alone is decoded whole (see <see cref="WholeGzipStream"/>), with the same
+    /// results and errors.
     /// </summary>
-    public static Stream Decode(Stream body, IReadOnlyList<string> codings, DecodingLimits limits)
+    public static Stream Decode(Stream body, IReadOnlyList<string> codings, DecodingLimits limits, bool useLibdeflate = true)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(codings);
         ArgumentNullException.ThrowIfNull(limits);
 
         var tokens = Tokenize(codings);
+        if (useLibdeflate && tokens is ["gzip" or "x-gzip"] && Libdeflate.IsAvailable)
+        {
+            return new WholeGzipStream(body, tokens, limits);
+        }
+
+        return DecodeStreaming(body, tokens, limits);
+    }
+
+    /// <summary>The streaming stack for <paramref name="tokens"/> (from <see cref="Tokenize"/>): one decoder per coding.</summary>
+    internal static Stream DecodeStreaming(Stream body, List<string> tokens, DecodingLimits limits)
+    {
         foreach (var token in tokens)
         {
             if (token is not ("identity" or "gzip" or "x-gzip" or "deflate" or "br"))
