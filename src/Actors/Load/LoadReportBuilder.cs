@@ -13,6 +13,7 @@ internal sealed class LoadReportBuilder
     private readonly Dictionary<int, long> _status = [];
     private LatencyHistogram? _uncorrected;
     private long _operations;
+    private long _operationsPublished;
     private long _requests;
     private long _bytes;
     private long _connections;
@@ -22,6 +23,9 @@ internal sealed class LoadReportBuilder
     public int WorkersFinished { get; private set; }
 
     public long ConnectionsOpened => _connections;
+
+    /// <summary>Operations in every per-second snapshot received so far; the live count while workers still run.</summary>
+    public long OperationsPublished => _operationsPublished;
 
     public void Add(LoadIntervalSnapshot snapshot)
     {
@@ -34,6 +38,7 @@ internal sealed class LoadReportBuilder
 
         bucket.Latency.Merge(snapshot.Latency);
         bucket.Operations += snapshot.Requests;
+        _operationsPublished += snapshot.Requests;
         bucket.Errors += snapshot.Errors;
         bucket.Bytes += snapshot.Bytes;
         _pool.Return(snapshot.Latency);

@@ -92,6 +92,6 @@ internal sealed class LoadSupervisor : ReceiveActor
         var now = _run.TimeProvider.GetTimestamp();
         var lastSecond = _run.SecondOf(now) - 1;
         var (operations, errors, p99) = lastSecond >= 0 ? _builder.SecondSummary(lastSecond) : (0, 0, 0);
-        _progress(new LoadProgress(_run.TimeProvider.GetElapsedTime(_run.StartTimestamp), operations, errors, p99));
+        _progress(new LoadProgress(_run.TimeProvider.GetElapsedTime(_run.StartTimestamp), operations, errors, p99, _builder.OperationsPublished));
     }
 }

@@ -4,6 +4,7 @@ using Crawler.Actors.Load;
 using Crawler.Host.Cli;
 using Crawler.Host.Configuration;
 using Crawler.Host.Configuration.Hocon;
+using Crawler.Host.Logging;
 using Crawler.Host.Output;
 using Crawler.Protocol.Urls;
 using Microsoft.Extensions.Logging;
@@ -131,7 +132,15 @@ public sealed class LoadCommand : CrawlerCommand
 
         PreferInlineSocketCompletions(context.Environment);
         using var loggerFactory = context.CreateLoggerFactory(settings, LogEventLevel.Information);
-        var progress = new LoadProgressRenderer(context.Error, context.Environment.IsErrorRedirected, loggerFactory.CreateLogger("load"), options.Model);
+        // -q as for crawl: no live line; the log lines it would take instead are below the quiet level.
+        var progress = new LoadProgressRenderer(
+            context.Error,
+            context.Environment.IsErrorRedirected || context.Global.Quiet,
+            loggerFactory.CreateLogger("load"),
+            options.Model,
+            LoadProgressBound.For(options),
+            LogLevels.UseColor(context.Global, context.Environment),
+            TerminalWidth.Current);
         var report = await LoadRunner.RunAsync(options, progress.Report, loggerFactory: loggerFactory, cancellationToken: cancellationToken).ConfigureAwait(false);
         progress.Finish();
 

@@ -46,6 +46,7 @@ public sealed class LoadSupervisorTests : ActorTestBase
         Assert.True(await progressed.WaitAsync(TestTimeouts.Default), "no progress after one second");
         var first = Assert.Single(progress);
         Assert.Equal(10, first.OperationsLastSecond);
+        Assert.Equal(10, first.OperationsSoFar);
         Assert.Equal(5_000, first.P99NanosecondsLastSecond);
         Assert.False(run.Stopping);
 
