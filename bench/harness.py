@@ -82,6 +82,8 @@ HOST_DIR = re.compile(r"^127\.0\.0\.1(?:[:_+]\d+)?$")
 OTHER_HOST_DIR = re.compile(r"^127\.0\.0\.\d+(?:[:_+]\d+)?$")
 CRAWLER_QUERY = re.compile(r"^(.*?\.html?)@(.*?)(?:\.html)?$")
 WGET_DUPLICATE = re.compile(r"^(.*)\.(\d+)$")
+# The crawler's own record of the run (what --continue reads), not a mirrored file.
+CRAWLER_JOURNAL = ".crawler-journal.jsonl"
 
 
 def saved_keys(out):
@@ -90,6 +92,8 @@ def saved_keys(out):
     for dirpath, _, files in os.walk(out):
         for name in files:
             rel = os.path.relpath(os.path.join(dirpath, name), out).replace(os.sep, "/")
+            if rel == CRAWLER_JOURNAL:
+                continue
             parts = rel.split("/")
             if len(parts) > 1 and HOST_DIR.match(parts[0]):
                 parts = parts[1:]
@@ -346,7 +350,7 @@ def crawl_notes(w, out, notes, meta):
     w("The expected set is the generator's manifest: every page reachable from `/` through in-scope links (after "
       "301s, without 404s, robots-excluded `/private/` and other hosts), each query variant once, and every page "
       "requisite (stylesheets, their `@import`s and `url()`s, `img src` and `srcset`, scripts, icons). "
-      "`robots.txt` and `sitemap.xml` are not counted either way. wget exits 8 when any link answered 404 (the "
+      "`robots.txt` and `sitemap.xml` are not counted either way, nor the crawler's journal (`.crawler-journal.jsonl`, what `--continue` reads). wget exits 8 when any link answered 404 (the "
       "site has broken links on purpose).")
     out.extend(notes or ["- (no crawl results)"])
     tool_notes = meta.get("toolNotes") or []

@@ -21,9 +21,14 @@ public static class CrawlJob
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(stats);
         var fetcher = options.Fetcher;
+        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(typeof(CrawlJob).FullName!);
+        MirrorWriter? writer = options.OutputDirectory is { } output ? new MirrorWriter(output, new MirrorLayout { HostDirectories = options.HostDirectories, Options = options.Mirror }) : null;
+        var crawl = options.Crawl;
+
+        // Declared before the actor system, so it is disposed (flushed) after the system has stopped the supervisor.
+        using var journal = writer is null ? null : OpenJournal(options, writer, logger, ref crawl);
         await using var client = new CrawlerClient(ClientFor(options.Client, fetcher.PerHost), options.TimeProvider);
         await using var system = new ActorSystem("crawl", options.TimeProvider, options.LoggerFactory);
-        MirrorWriter? writer = options.OutputDirectory is { } output ? new MirrorWriter(output, new MirrorLayout { HostDirectories = options.HostDirectories, Options = options.Mirror }) : null;
         IDocumentSink sink = writer is null
             ? new MemorySink { MaxParsedBytes = fetcher.MaxParsedBytes }
             : new MirrorSink(writer) { MaxParsedBytes = fetcher.MaxParsedBytes };
@@ -35,10 +40,8 @@ public static class CrawlJob
         var work = new FetchWork(client, new FetchResilience(options.Resilience, options.TimeProvider), new HostPoliteness(fetcher.PerHost, fetcher.Delay, options.TimeProvider),
             robots, sink, fetcher, options.TimeProvider);
 
-        var crawl = options.Crawl;
         if (options.UseSitemap)
         {
-            var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(typeof(CrawlJob).FullName!);
             crawl = crawl with { SitemapSeeds = token => LoadSitemapsAsync(client, crawl.Seeds, fetcher.Headers, options.Sitemap, logger, token) };
         }
 
@@ -50,6 +53,53 @@ public static class CrawlJob
         var supervisor = system.ActorOf(Props.Create(() => new CrawlSupervisor(crawl, work, null, stats, abort)), "crawl");
         using var onStop = stop.Register(() => supervisor.Tell(StopCrawl.Instance));
         return await supervisor.Ask<CrawlResult>(StartCrawl.Instance, Timeout.InfiniteTimeSpan, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The journal that makes the crawl resumable, and with --continue the earlier run's outcomes it replays: each
+    /// saved file keeps its name in the layout, and an outcome whose file cannot keep it (or lies outside the mirror)
+    /// is dropped, so the URL is fetched again and placed afresh.
+    /// </summary>
+    private static CrawlJournal? OpenJournal(CrawlJobOptions options, MirrorWriter writer, ILogger logger, ref CrawlOptions crawl)
+    {
+        writer.Layout.Reserve(CrawlJournal.FileName);
+        if (options.Continue)
+        {
+            var earlier = CrawlJournal.Load(writer.Root, out var unreadable);
+            foreach (var (url, outcome) in earlier.ToArray())
+            {
+                if (outcome.SavedPath is { } saved && !(IsInsideMirror(writer, saved) && writer.Layout.Reserve(url, saved)))
+                {
+                    earlier.Remove(url);
+                }
+            }
+
+            logger.LogContinuing(earlier.Count, writer.Root, unreadable);
+            crawl = crawl with { Earlier = earlier };
+        }
+
+        if (!options.Journal)
+        {
+            return null;
+        }
+
+        var journal = CrawlJournal.Open(writer.Root, append: options.Continue);
+        crawl = crawl with { RecordOutcome = journal.Record };
+        return journal;
+    }
+
+    // A journal is a file anyone could have edited: a path that would leave the mirror is not an earlier run's file.
+    private static bool IsInsideMirror(MirrorWriter writer, string relativePath)
+    {
+        try
+        {
+            writer.FullPath(relativePath);
+            return true;
+        }
+        catch (UnsafePathException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -19,6 +19,18 @@ public sealed record CrawlJobOptions(CrawlOptions Crawl)
 
     public bool ConvertLinks { get; init; }
 
+    /// <summary>
+    /// Journal each URL's outcome in <see cref="OutputDirectory"/> (<see cref="CrawlJournal"/>), so that the crawl can be
+    /// continued (crawler.crawl.journal).
+    /// </summary>
+    public bool Journal { get; init; } = true;
+
+    /// <summary>
+    /// Continue the crawl journalled in <see cref="OutputDirectory"/> (--continue): what the earlier run finished is
+    /// taken from the journal and the mirror, not fetched again.
+    /// </summary>
+    public bool Continue { get; init; }
+
     /// <summary>Each host in a directory of its own under <see cref="OutputDirectory"/>; false is wget's -nH (one tree for all hosts).</summary>
     public bool HostDirectories { get; init; } = true;
 

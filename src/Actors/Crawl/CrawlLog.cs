@@ -15,4 +15,7 @@ internal static partial class CrawlLog
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "{Skipped} sitemaps not read: more than {MaxFiles} in one crawl (crawler.crawl.sitemap.max-files)")]
     public static partial void LogSitemapFilesCapped(this ILogger logger, int skipped, int maxFiles);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Continuing the crawl journalled in {Folder}: {Count} URLs finished before ({Unreadable} unreadable journal lines skipped)")]
+    public static partial void LogContinuing(this ILogger logger, int count, string folder, int unreadable);
 }

@@ -28,6 +28,15 @@ public sealed record CrawlOptions(IReadOnlyList<Url> Seeds)
     /// <summary>Loads extra seeds (from sitemap.xml) before the crawl starts; null to skip.</summary>
     public Func<CancellationToken, Task<IReadOnlyList<Url>>>? SitemapSeeds { get; init; }
 
+    /// <summary>
+    /// An earlier run's outcomes by normalised URL, from its journal (crawl --continue): a URL found here is replayed
+    /// (see <see cref="FetchUrl.Earlier"/>) instead of fetched.
+    /// </summary>
+    public IReadOnlyDictionary<Url, UrlOutcome>? Earlier { get; init; }
+
+    /// <summary>Called with each URL's final outcome as it comes (the journal that makes the crawl resumable); null for none.</summary>
+    public Action<UrlOutcome>? RecordOutcome { get; init; }
+
     /// <summary>Runs after the last fetch (--convert-links): rewrites the saved documents, returns how many changed.</summary>
     public Func<IReadOnlyList<UrlOutcome>, CancellationToken, Task<int>>? ConvertLinks { get; init; }
 }

@@ -165,8 +165,7 @@ public sealed class CrawlSupervisor : ReceiveActor
             }
         }
 
-        _outcomes.Add(outcome);
-        _stats.Record(outcome);
+        Finished(outcome);
         if (completed.Warning is not null)
         {
             _warnings.Add(completed.Warning);
@@ -239,8 +238,7 @@ public sealed class CrawlSupervisor : ReceiveActor
                 Attempts = 0,
                 Error = failed.Error with { Kind = FetchFailureKind.Crashed, Message = $"fetcher crashed {crashes} times; last: {failed.Error.Message}" },
             };
-            _outcomes.Add(outcome);
-            _stats.Record(outcome);
+            Finished(outcome);
         }
         else
         {
@@ -249,6 +247,17 @@ public sealed class CrawlSupervisor : ReceiveActor
         }
 
         Pump();
+    }
+
+    // A URL's one final outcome: kept for the result, counted, and journalled (unless it came from the journal).
+    private void Finished(UrlOutcome outcome)
+    {
+        _outcomes.Add(outcome);
+        _stats.Record(outcome);
+        if (!outcome.Resumed)
+        {
+            _options.RecordOutcome?.Invoke(outcome);
+        }
     }
 
     private void OnSkipped(FetchSkipped skipped)
@@ -291,6 +300,7 @@ public sealed class CrawlSupervisor : ReceiveActor
             {
                 Crashes = _crashes.GetValueOrDefault(entry.Url),
                 RedirectHops = entry.RedirectHops,
+                Earlier = _options.Earlier?.GetValueOrDefault(entry.Url),
             };
             return true;
         }

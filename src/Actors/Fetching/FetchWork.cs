@@ -47,6 +47,11 @@ public sealed class FetchWork
     {
         ArgumentNullException.ThrowIfNull(job);
         var started = _timeProvider.GetTimestamp();
+        if (job.Earlier is { } earlier && await ReplayAsync(job, earlier, cancellationToken) is { } replayed)
+        {
+            return replayed;
+        }
+
         var outcome = new UrlOutcome(job.Url, job.Depth, job.Referrer) { IsRequisite = job.IsRequisite, Attempts = 0 };
         try
         {
@@ -104,6 +109,40 @@ public sealed class FetchWork
         {
             return Done(outcome with { Error = FetchError.FromException(exception) }, null, started);
         }
+    }
+
+    /// <summary>
+    /// An earlier run's outcome for the URL (crawl --continue), as this run's: a saved document is read back from the
+    /// mirror for its links; a file, redirect or lasting failure stands as recorded. Null when the saved file is gone
+    /// or cannot be read: the URL is then fetched like any other.
+    /// </summary>
+    private async Task<FetchWorkResult?> ReplayAsync(FetchUrl job, UrlOutcome earlier, CancellationToken cancellationToken)
+    {
+        var outcome = earlier with { Url = job.Url, Depth = job.Depth, Referrer = job.Referrer, IsRequisite = job.IsRequisite, Elapsed = TimeSpan.Zero, Resumed = true };
+        if (earlier.SavedPath is not { } saved)
+        {
+            return new FetchWorkResult(outcome, null, DocumentKind.Other, null);
+        }
+
+        StoredDocument? stored;
+        try
+        {
+            stored = await _sink.ReadSavedAsync(saved, job.Url, earlier.ContentType, cancellationToken);
+        }
+#pragma warning disable CA1031 // an unreadable earlier file (or a journal naming a path outside the mirror) only means fetching the URL again.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var kind = DocumentKinds.Of(earlier.ContentType, job.Url.Path);
+        return new FetchWorkResult(outcome, stored.Text, kind, null) { Warning = ParseLimitWarning(outcome, stored) };
     }
 
     /// <summary>

@@ -12,6 +12,12 @@ public sealed record FetchUrl(Url Url, int Depth, Url? Referrer, bool IsRequisit
     /// <summary>Redirects that led here from the URL a link named (0 for a linked URL); bounded by the crawl's limit.</summary>
     public int RedirectHops { get; init; }
 
+    /// <summary>
+    /// This URL's outcome in an earlier run's journal (crawl --continue): replayed instead of fetched, the saved
+    /// document read back from the mirror (see <see cref="FetchWork"/>).
+    /// </summary>
+    public UrlOutcome? Earlier { get; init; }
+
     /// <summary>host[:port]: the routing key, so one host always lands on the same fetcher.</summary>
     public string Host => Url.Authority;
 

@@ -9,4 +9,12 @@ namespace Crawler.Actors.Fetching;
 public interface IDocumentSink
 {
     Task<StoredDocument> StoreAsync(Url url, string? contentType, Stream body, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What an earlier run stored at <paramref name="relativePath"/>, read back as <see cref="StoreAsync"/> would have
+    /// returned it (crawl --continue); null when it is not there (deleted since, or a sink that keeps nothing), and
+    /// the URL is then fetched again.
+    /// </summary>
+    Task<StoredDocument?> ReadSavedAsync(string relativePath, Url url, string? contentType, CancellationToken cancellationToken)
+        => Task.FromResult<StoredDocument?>(null);
 }

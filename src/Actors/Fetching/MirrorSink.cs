@@ -39,4 +39,29 @@ public sealed class MirrorSink : IDocumentSink
             async (head, rest) => written = await Writer.WriteToAsync(relative, head, rest, cancellationToken), cancellationToken);
         return new StoredDocument(written, relative, text) { ParseLimitExceeded = text is null ? MaxParsedBytes : null };
     }
+
+    public async Task<StoredDocument?> ReadSavedAsync(string relativePath, Url url, string? contentType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        FileStream file;
+        try
+        {
+            file = new FileStream(Writer.FullPath(relativePath), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, useAsync: false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        await using (file)
+        {
+            if (DocumentKinds.Of(contentType, url.Path) == DocumentKind.Other)
+            {
+                return new StoredDocument(file.Length, relativePath, null);
+            }
+
+            var text = await DocumentReader.ReadAsync(file, contentType, MaxParsedBytes, static (_, _) => Task.CompletedTask, cancellationToken);
+            return new StoredDocument(file.Length, relativePath, text) { ParseLimitExceeded = text is null ? MaxParsedBytes : null };
+        }
+    }
 }

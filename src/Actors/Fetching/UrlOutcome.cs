@@ -39,6 +39,12 @@ public sealed record UrlOutcome(Url Url, int Depth, Url? Referrer)
 
     public CacheStatus Cache { get; init; }
 
+    /// <summary>
+    /// Taken from an earlier run's journal (crawl --continue) instead of fetched: the saved file was read back from
+    /// the mirror, or the recorded answer stands.
+    /// </summary>
+    public bool Resumed { get; init; }
+
     public bool IsSuccess => Error is null;
 
     public string Host => Url.Authority;

@@ -88,6 +88,73 @@ public sealed class MirrorLayout
         }
     }
 
+    /// <summary>
+    /// Gives <paramref name="url"/> the file an earlier run gave it (crawl --continue), so it keeps its name and no
+    /// other URL is given that name. False, and nothing taken, when the path cannot stand beside what this layout
+    /// already holds (a file where a directory is, the reverse, or a file another URL has); the URL is then placed
+    /// afresh if it is fetched again.
+    /// </summary>
+    public bool Reserve(Url url, string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(relativePath);
+        var key = url.Normalize();
+        var segments = relativePath.Split('/');
+        if (Array.Exists(segments, segment => segment.Length == 0))
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            if (_pathByUrl.TryGetValue(key, out var known))
+            {
+                return string.Equals(known, relativePath, StringComparison.Ordinal);
+            }
+
+            var prefix = "";
+            for (var i = 0; i < segments.Length - 1; i++)
+            {
+                prefix += segments[i];
+                if (_occupants.TryGetValue(prefix, out var directory) && (directory.Kind != OccupantKind.Directory || !string.Equals(directory.Path, prefix, StringComparison.Ordinal)))
+                {
+                    return false;
+                }
+
+                prefix += "/";
+            }
+
+            // The one file two URLs share: a directory and its index.html (see Assign).
+            if (_occupants.TryGetValue(relativePath, out var occupant)
+                && !(occupant.Kind == OccupantKind.File && DirectoryIndexTwin(key) is { } twin && _pathByUrl.TryGetValue(twin, out var shared) && string.Equals(shared, relativePath, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            prefix = "";
+            for (var i = 0; i < segments.Length - 1; i++)
+            {
+                prefix += segments[i];
+                _occupants.TryAdd(prefix, new Occupant(prefix, OccupantKind.Directory));
+                prefix += "/";
+            }
+
+            _occupants.TryAdd(relativePath, new Occupant(relativePath, OccupantKind.File));
+            _pathByUrl.Add(key, relativePath);
+            return true;
+        }
+    }
+
+    /// <summary>Keeps a name at the root for a file of the crawl's own (its journal): a URL that wants it gets "~N".</summary>
+    public void Reserve(string rootFileName)
+    {
+        ArgumentNullException.ThrowIfNull(rootFileName);
+        lock (_lock)
+        {
+            _occupants.TryAdd(rootFileName, new Occupant(rootFileName, OccupantKind.File));
+        }
+    }
+
     /// <summary>Every URL assigned so far (normalised) and its relative path: the map the link rewriter needs.</summary>
     public IReadOnlyDictionary<Url, string> Snapshot()
     {

@@ -18,6 +18,7 @@ public sealed class CrawlStats
     private long _done;
     private long _failed;
     private long _bytes;
+    private long _resumed;
     private int _queued;
     private int _inFlight;
     private TimeSpan? _frozenElapsed;
@@ -43,7 +44,16 @@ public sealed class CrawlStats
         lock (_gate)
         {
             _done++;
-            _bytes += outcome.Bytes;
+            if (outcome.Resumed)
+            {
+                // Taken from an earlier run's journal: part of the result, but nothing crossed the network.
+                _resumed++;
+            }
+            else
+            {
+                _bytes += outcome.Bytes;
+            }
+
             if (!_hosts.TryGetValue(outcome.Host, out var host))
             {
                 host = new HostCounter();
@@ -51,7 +61,7 @@ public sealed class CrawlStats
             }
 
             host.Requests++;
-            host.Bytes += outcome.Bytes;
+            host.Bytes += outcome.Resumed ? 0 : outcome.Bytes;
             if (outcome.StatusCode is { } status)
             {
                 Increment(_statusCodes, status);
@@ -89,7 +99,10 @@ public sealed class CrawlStats
                 .ToArray();
             return new StatsSnapshot(_done, _done - _failed, _failed, _queued, _inFlight, _bytes,
                 _frozenElapsed ?? _timeProvider.GetElapsedTime(_started),
-                new SortedDictionary<int, long>(_statusCodes), new SortedDictionary<string, long>(_errors, StringComparer.Ordinal), hosts);
+                new SortedDictionary<int, long>(_statusCodes), new SortedDictionary<string, long>(_errors, StringComparer.Ordinal), hosts)
+            {
+                Resumed = _resumed,
+            };
         }
     }
 

@@ -16,6 +16,9 @@ public sealed record StatsSnapshot(
     public static StatsSnapshot Empty { get; } = new(0, 0, 0, 0, 0, 0, TimeSpan.Zero,
         new Dictionary<int, long>(), new Dictionary<string, long>(), []);
 
+    /// <summary>URLs of <see cref="Done"/> taken from an earlier run's journal (crawl --continue) instead of fetched.</summary>
+    public long Resumed { get; init; }
+
     /// <summary>URLs finished per second since the start.</summary>
     public double UrlsPerSecond => Elapsed > TimeSpan.Zero ? Done / Elapsed.TotalSeconds : 0;
 

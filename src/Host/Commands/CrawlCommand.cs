@@ -52,6 +52,12 @@ public sealed class CrawlCommand : CrawlerCommand
 
     private readonly Option<bool> _convertLinks = new("--convert-links", "-k") { Description = "After the crawl, point links in saved pages at the local files (crawler.crawl.convert-links).", Arity = ArgumentArity.Zero };
 
+    private readonly Option<bool> _continue = new("--continue")
+    {
+        Description = "Continue the crawl journalled in -o DIR: what it finished is read from the mirror, not fetched again (crawler.crawl.continue).",
+        Arity = ArgumentArity.Zero,
+    };
+
     // "-nH" is wget's spelling, like "-np" above; System.CommandLine matches a whole alias before it tries to unbundle.
     private readonly Option<bool> _noHostDirectories = new("--no-host-directories", "-nH")
     {
@@ -69,7 +75,7 @@ public sealed class CrawlCommand : CrawlerCommand
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Add(_urls);
-        foreach (var option in new Option[] { _output, _depth, _maxPages, _fetch.Concurrency, _fetch.PerHost, _delay, _fetch.UserAgent, _spanHosts, _domains, _include, _exclude, _noParent, _fetch.IgnoreRobots, _sitemap, _convertLinks, _noHostDirectories })
+        foreach (var option in new Option[] { _output, _depth, _maxPages, _fetch.Concurrency, _fetch.PerHost, _delay, _fetch.UserAgent, _spanHosts, _domains, _include, _exclude, _noParent, _fetch.IgnoreRobots, _sitemap, _convertLinks, _continue, _noHostDirectories })
         {
             command.Add(option);
         }
@@ -111,6 +117,8 @@ public sealed class CrawlCommand : CrawlerCommand
         {
             OutputDirectory = output,
             ConvertLinks = settings.Crawl.ConvertLinks,
+            Journal = settings.Crawl.Journal,
+            Continue = settings.Crawl.Continue,
             HostDirectories = settings.Crawl.HostDirectories && (sample is null || IsSetExplicitly(configuration, HostDirectoriesPath)),
             UseSitemap = result.GetValue(_sitemap),
         };
@@ -126,7 +134,7 @@ public sealed class CrawlCommand : CrawlerCommand
         }
         else
         {
-            await CrawlReportWriter.WriteTextAsync(context.Out, run, output);
+            await CrawlReportWriter.WriteTextAsync(context.Out, run, output, journalled: job.Journal);
         }
 
         return run.Cancelled ? ExitCodes.Interrupted : ExitCodes.Ok;
@@ -234,6 +242,7 @@ public sealed class CrawlCommand : CrawlerCommand
         .Add(_delay, "crawler.crawl.delay")
         .Add(_spanHosts, "crawler.crawl.span-hosts")
         .Add(_convertLinks, "crawler.crawl.convert-links")
+        .Add(_continue, "crawler.crawl.continue")
         .Add(_noHostDirectories, HostDirectoriesPath, static noHostDirectories => !noHostDirectories)
         .Build();
 }

@@ -43,6 +43,12 @@ public sealed class CrawlSettings
     [ConfigurationKeyName("convert-links")]
     public bool ConvertLinks { get; set; }
 
+    [ConfigurationKeyName("journal")]
+    public bool Journal { get; set; }
+
+    [ConfigurationKeyName("continue")]
+    public bool Continue { get; set; }
+
     [ConfigurationKeyName("host-directories")]
     public bool HostDirectories { get; set; }
 

@@ -11,7 +11,7 @@ internal static class CrawlReportWriter
     // A crawl with thousands of failures would bury the summary; the JSON report always has them all.
     public const int MaxListedFailures = 50;
 
-    public static async Task WriteTextAsync(TextWriter output, CrawlResult result, string? outputDirectory)
+    public static async Task WriteTextAsync(TextWriter output, CrawlResult result, string? outputDirectory, bool journalled = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(result);
@@ -24,6 +24,16 @@ internal static class CrawlReportWriter
             // Distinct paths: a directory URL and its index.html share one file.
             var saved = result.Outcomes.Where(o => o.SavedPath is not null).Select(o => o.SavedPath).Distinct(StringComparer.Ordinal).Count();
             await output.WriteLineAsync($"Saved {saved} files under {outputDirectory}" + (result.LinksConverted > 0 ? $", links converted in {result.LinksConverted}" : ""));
+        }
+
+        if (s.Resumed > 0)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Continued: {s.Resumed} of these URLs were finished by an earlier run (from its journal and the mirror)"));
+        }
+
+        if (result.Cancelled && journalled)
+        {
+            await output.WriteLineAsync("Run the same command with --continue to finish the crawl");
         }
 
         if (result.Skipped.Count > 0)
@@ -64,6 +74,7 @@ internal static class CrawlReportWriter
         json.WriteNumber("succeeded", result.Stats.Succeeded);
         json.WriteNumber("failed", result.Stats.Failed);
         json.WriteNumber("bytes", result.Stats.Bytes);
+        json.WriteNumber("resumed", result.Stats.Resumed);
         json.WriteNumber("elapsedMs", Math.Round(result.Stats.Elapsed.TotalMilliseconds, 1));
         json.WriteNumber("skippedByRobots", result.Skipped.Count);
         json.WriteNumber("linksConverted", result.LinksConverted);

@@ -195,4 +195,41 @@ public sealed class MirrorLayoutTests
         Assert.Equal(byUrl.Length, byUrl.Select(p => p.Second).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(paths, p => Assert.DoesNotContain(".test", p, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Reserve_EarlierPath_KeepsItForTheUrlAndFromOthers()
+    {
+        Assert.True(_layout.Reserve(Url.Parse("http://example.com/a.html?x=1"), "example.com/a.html"));
+
+        Assert.Equal("example.com/a.html", Assign("http://example.com/a.html?x=1"));
+        Assert.Equal("example.com/a~1.html", Assign("http://example.com/a.html"));
+        Assert.Equal("example.com/sub/b.html", Assign("http://example.com/sub/b.html"));
+    }
+
+    [Fact]
+    public void Reserve_PathThatCannotStand_IsRefusedAndTakesNothing()
+    {
+        Assert.True(_layout.Reserve(Url.Parse("http://example.com/a"), "example.com/a"));
+
+        Assert.False(_layout.Reserve(Url.Parse("http://example.com/a/b"), "example.com/a/b"));
+        Assert.False(_layout.Reserve(Url.Parse("http://example.com/c"), "example.com/a"));
+        Assert.False(_layout.Reserve(Url.Parse("http://example.com/d"), "example.com//d"));
+        Assert.Equal("example.com/c", Assign("http://example.com/c"));
+    }
+
+    [Fact]
+    public void Reserve_DirectoryAndItsIndex_ShareTheFileAsAssignDoes()
+    {
+        Assert.True(_layout.Reserve(Url.Parse("http://example.com/docs/"), "example.com/docs/index.html"));
+        Assert.True(_layout.Reserve(Url.Parse("http://example.com/docs/index.html"), "example.com/docs/index.html"));
+    }
+
+    [Fact]
+    public void Reserve_RootFileName_IsNeverAssigned()
+    {
+        var layout = new MirrorLayout { HostDirectories = false };
+        layout.Reserve(".crawler-journal.jsonl");
+
+        Assert.Equal(".crawler-journal~1.jsonl", layout.Assign(Url.Parse("http://example.com/.crawler-journal.jsonl"), null));
+    }
 }

@@ -11,8 +11,10 @@ public sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
+    /// <summary>Every file under the folder, '/'-separated and sorted; a crawl's own journal is not one of the mirror's.</summary>
     public string[] AllFiles() => Directory.GetFiles(Path, "*", SearchOption.AllDirectories)
         .Select(f => System.IO.Path.GetRelativePath(Path, f).Replace(System.IO.Path.DirectorySeparatorChar, '/'))
+        .Where(f => f != Crawler.Actors.Crawl.CrawlJournal.FileName)
         .Order(StringComparer.Ordinal)
         .ToArray();
 

@@ -101,6 +101,25 @@ public sealed class CrawlCommandTests
         Assert.True(b.Contains(server.Url("/missing.html"), StringComparison.Ordinal), b);
     }
 
+    [Fact]
+    public async Task Crawl_StoppedByMaxPagesThenContinued_FinishesTheMirror()
+    {
+        using var run = new CrawlRun();
+        await using var elsewhere = await KestrelServer.StartAsync(app => { });
+        WriteSite(run, elsewhere.Url("/"));
+        await using var server = await KestrelSiteServer.ServeFolderAsync(run.Site);
+
+        var (exit, output, error) = await run.RunAsync(["crawl", server.Url("/"), "-o", "out", "-nH", "--max-pages", "1"]);
+        Assert.True(exit == 0, $"exit {exit}: {output} {error}");
+        Assert.DoesNotContain("sub/b.html", CrawlRun.Files(Path.Combine(run.Work, "out")));
+
+        (exit, output, error) = await run.RunAsync(["crawl", server.Url("/"), "-o", "out", "-nH", "--continue"]);
+
+        Assert.True(exit == 0, $"exit {exit}: {output} {error}");
+        Assert.Contains("Continued: ", output, StringComparison.Ordinal);
+        Assert.Equal(["a.html", "fonts/f.woff2", "img/bg.png", "index.html", "logo.png", "style.css", "sub/b.html"], CrawlRun.Files(Path.Combine(run.Work, "out")));
+    }
+
     [Theory]
     [InlineData("--no-host-directories")]
     [InlineData("-nH")]
@@ -247,7 +266,7 @@ public sealed class CrawlCommandTests
         var (exit, output, error) = await run.RunAsync("crawl", "--set", "crawler.crawl.host-directories=on");
 
         Assert.True(exit == 0, $"exit {exit}: {output} {error}");
-        var host = Assert.Single(Directory.GetFileSystemEntries(Path.Combine(run.Work, "mirror")));
+        var host = Assert.Single(Directory.GetFileSystemEntries(Path.Combine(run.Work, "mirror")), e => Path.GetFileName(e) != Crawler.Actors.Crawl.CrawlJournal.FileName);
         Assert.StartsWith("127.0.0.1_", Path.GetFileName(host), StringComparison.Ordinal);
         Assert.Contains("index.html", CrawlRun.Files(host));
     }

@@ -39,11 +39,12 @@ internal sealed class CrawlRun : IDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
-    /// <summary>Every file under <paramref name="folder"/>, relative, '/'-separated, sorted.</summary>
+    /// <summary>The mirror's files under <paramref name="folder"/>, '/'-separated and sorted; the crawl's own journal is not one of them.</summary>
     public static string[] Files(string folder)
         => Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+                .Where(f => f != Crawler.Actors.Crawl.CrawlJournal.FileName)
                 .Order(StringComparer.Ordinal)
                 .ToArray()
             : [];

@@ -1,0 +1,189 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Crawler.Actors.Fetching;
+using Crawler.Protocol.Urls;
+
+namespace Crawler.Actors.Crawl;
+
+/// <summary>
+/// What makes a crawl resumable: every URL's outcome, appended as one JSON line to a file in the output folder as the
+/// URL finishes. <c>crawl --continue</c> loads it (<see cref="Load"/>) and the crawl walks the site again from its
+/// seeds, but a URL the journal already holds is not fetched: a saved page is read back from the mirror and parsed
+/// for its links, anything else takes its recorded outcome. So depth, scope and the mirror's names come out as one
+/// uninterrupted crawl would give them, and only what the earlier run did not finish goes to the network.
+/// <para>
+/// Lines are buffered and written in blocks: a run that is killed outright loses the last block's URLs, which the
+/// next run fetches again. A torn last line is skipped on load. Written by the one supervisor that owns the crawl.
+/// </para>
+/// </summary>
+public sealed class CrawlJournal : IDisposable
+{
+    /// <summary>The journal's name in the output folder; the mirror never gives a URL this name (see <see cref="Mirror.MirrorLayout.Reserve(string)"/>).</summary>
+    public const string FileName = ".crawler-journal.jsonl";
+
+    private const int BufferBytes = 64 << 10;
+
+    private readonly FileStream _file;
+    private readonly ArrayBufferWriter<byte> _line = new(512);
+    private readonly Utf8JsonWriter _json;
+
+    private CrawlJournal(FileStream file)
+    {
+        _file = file;
+        _json = new Utf8JsonWriter(_line);
+    }
+
+    /// <summary>
+    /// Opens the journal in <paramref name="directory"/>: appended to when the crawl continues an earlier one
+    /// (<paramref name="append"/>), else started afresh.
+    /// </summary>
+    public static CrawlJournal Open(string directory, bool append)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var file = new FileStream(Path.Combine(directory, FileName), append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read, BufferBytes);
+        return new CrawlJournal(file);
+    }
+
+    /// <summary>Appends <paramref name="outcome"/>'s line.</summary>
+    public void Record(UrlOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        _line.Clear();
+        _json.Reset(_line);
+        _json.WriteStartObject();
+        _json.WriteString("url", outcome.Url.ToString());
+        WriteNumber("status", outcome.StatusCode);
+        _json.WriteNumber("bytes", outcome.Bytes);
+        WriteString("type", outcome.ContentType);
+        WriteString("saved", outcome.SavedPath);
+        WriteString("redirect", outcome.RedirectTarget?.ToString());
+        if (outcome.Error is { } error)
+        {
+            _json.WriteString("error", error.Kind.ToString());
+            _json.WriteString("message", error.Message);
+        }
+
+        _json.WriteBoolean("requisite", outcome.IsRequisite);
+        _json.WriteNumber("attempts", outcome.Attempts);
+        _json.WriteEndObject();
+        _json.Flush();
+        _file.Write(_line.WrittenSpan);
+        _file.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Pushes buffered lines to the file (the end of a run, or Ctrl+C).</summary>
+    public void Flush() => _file.Flush();
+
+    public void Dispose()
+    {
+        _json.Dispose();
+        _file.Dispose();
+    }
+
+    /// <summary>
+    /// The outcomes an earlier run recorded in <paramref name="directory"/>, by URL, that a continued crawl takes as
+    /// they are (see <see cref="IsFinal"/>); empty when there is no journal. <paramref name="skippedLines"/> counts
+    /// lines that could not be read (a torn last line after a kill).
+    /// </summary>
+    public static Dictionary<Url, UrlOutcome> Load(string directory, out int skippedLines)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var outcomes = new Dictionary<Url, UrlOutcome>();
+        skippedLines = 0;
+        var path = Path.Combine(directory, FileName);
+        if (!File.Exists(path))
+        {
+            return outcomes;
+        }
+
+        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (TryParse(line) is not { } outcome)
+            {
+                skippedLines++;
+                continue;
+            }
+
+            // A later line for the same URL is a later run's word on it.
+            if (IsFinal(outcome))
+            {
+                outcomes[outcome.Url] = outcome;
+            }
+            else
+            {
+                outcomes.Remove(outcome.Url);
+            }
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Whether a continued crawl keeps this outcome instead of fetching the URL again: successes (saved, redirected)
+    /// and answers the server will give again (4xx but 408 and 429). Network errors, timeouts, 5xx, crashes and the
+    /// like may not happen twice, so those URLs are fetched again.
+    /// </summary>
+    public static bool IsFinal(UrlOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Error is not { } error
+            || (error.Kind == FetchFailureKind.HttpStatus && error.StatusCode is >= 400 and < 500 and not 408 and not 429);
+    }
+
+    private static UrlOutcome? TryParse(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            var url = Url.Parse(root.GetProperty("url").GetString()!).Normalize();
+            var status = Number(root, "status");
+            var error = String(root, "error") is { } kind && Enum.TryParse<FetchFailureKind>(kind, out var failure)
+                ? new FetchError(failure, String(root, "message") ?? kind, failure == FetchFailureKind.HttpStatus ? status : null)
+                : null;
+            return new UrlOutcome(url, 0, null)
+            {
+                StatusCode = status,
+                Bytes = root.TryGetProperty("bytes", out var bytes) && bytes.TryGetInt64(out var count) ? count : 0,
+                ContentType = String(root, "type"),
+                SavedPath = String(root, "saved"),
+                RedirectTarget = String(root, "redirect") is { } target ? Url.Parse(target) : null,
+                Error = error,
+                IsRequisite = root.TryGetProperty("requisite", out var requisite) && requisite.ValueKind == JsonValueKind.True,
+                Attempts = Number(root, "attempts") ?? 1,
+            };
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or UrlFormatException)
+        {
+            return null;
+        }
+    }
+
+    private static string? String(JsonElement root, string name)
+        => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static int? Number(JsonElement root, string name)
+        => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
+
+    private void WriteString(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _json.WriteString(name, value);
+        }
+    }
+
+    private void WriteNumber(string name, int? value)
+    {
+        if (value is { } number)
+        {
+            _json.WriteNumber(name, number);
+        }
+    }
+}
