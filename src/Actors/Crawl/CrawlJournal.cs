@@ -13,8 +13,8 @@ namespace Crawler.Actors.Crawl;
 /// for its links, anything else takes its recorded outcome. So depth, scope and the mirror's names come out as one
 /// uninterrupted crawl would give them, and only what the earlier run did not finish goes to the network.
 /// <para>
-/// Lines are buffered and written in blocks: a run that is killed outright loses the last block's URLs, which the
-/// next run fetches again. A torn last line is skipped on load. Written by the one supervisor that owns the crawl.
+/// Lines are gathered and written in blocks of 64 KiB: a run that is killed outright loses the last block's URLs,
+/// which the next run fetches again. A torn last line is skipped on load. Written by the one supervisor that owns the crawl.
 /// </para>
 /// </summary>
 public sealed class CrawlJournal : IDisposable
@@ -22,16 +22,19 @@ public sealed class CrawlJournal : IDisposable
     /// <summary>The journal's name in the output folder; the mirror never gives a URL this name (see <see cref="Mirror.MirrorLayout.Reserve(string)"/>).</summary>
     public const string FileName = ".crawler-journal.jsonl";
 
-    private const int BufferBytes = 64 << 10;
+    // Lines gather in memory and go to the file in blocks of about this size: one write a few hundred URLs.
+    private const int BlockBytes = 64 << 10;
 
     private readonly FileStream _file;
-    private readonly ArrayBufferWriter<byte> _line = new(512);
+    private readonly ArrayBufferWriter<byte> _block = new(BlockBytes + 1024);
+
+    // Our own objects, one at a time, so the writer's structure checks buy nothing.
     private readonly Utf8JsonWriter _json;
 
     private CrawlJournal(FileStream file)
     {
         _file = file;
-        _json = new Utf8JsonWriter(_line);
+        _json = new Utf8JsonWriter(_block, new JsonWriterOptions { SkipValidation = true });
     }
 
     /// <summary>
@@ -41,7 +44,7 @@ public sealed class CrawlJournal : IDisposable
     public static CrawlJournal Open(string directory, bool append)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var file = new FileStream(Path.Combine(directory, FileName), append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read, BufferBytes);
+        var file = new FileStream(Path.Combine(directory, FileName), append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
         return new CrawlJournal(file);
     }
 
@@ -49,8 +52,7 @@ public sealed class CrawlJournal : IDisposable
     public void Record(UrlOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        _line.Clear();
-        _json.Reset(_line);
+        _json.Reset(_block);
         _json.WriteStartObject();
         _json.WriteString("url", outcome.Url.ToString());
         WriteNumber("status", outcome.StatusCode);
@@ -68,15 +70,23 @@ public sealed class CrawlJournal : IDisposable
         _json.WriteNumber("attempts", outcome.Attempts);
         _json.WriteEndObject();
         _json.Flush();
-        _file.Write(_line.WrittenSpan);
-        _file.WriteByte((byte)'\n');
+        _block.Write("\n"u8);
+        if (_block.WrittenCount >= BlockBytes)
+        {
+            Flush();
+        }
     }
 
-    /// <summary>Pushes buffered lines to the file (the end of a run, or Ctrl+C).</summary>
-    public void Flush() => _file.Flush();
+    /// <summary>Writes the lines gathered so far to the file.</summary>
+    public void Flush()
+    {
+        _file.Write(_block.WrittenSpan);
+        _block.Clear();
+    }
 
     public void Dispose()
     {
+        Flush();
         _json.Dispose();
         _file.Dispose();
     }
