@@ -78,6 +78,43 @@ public sealed class CrawlContinueTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Continue_AfterCtrlC_FinishesTheMirrorFetchingNothingTwice()
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _site.Handle("/b.html", async context =>
+        {
+            if (context.Request.Headers["X-Run"] == "1")
+            {
+                entered.TrySetResult();
+                await release.Task;
+            }
+
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync("<a href=\"e.html\">e</a>");
+        });
+        using var stop = new CancellationTokenSource();
+        var running = CrawlJob.RunAsync(Job(), new CrawlStats(), stop.Token);
+        await entered.Task.WaitAsync(TestTimeouts.Default);
+
+        // Ctrl+C: no new URL is taken; /b.html, in flight, still finishes and is journalled.
+        await stop.CancelAsync();
+        release.SetResult();
+        var first = await running.WaitAsync(TestTimeouts.Default);
+        Assert.True(first.Cancelled);
+        Assert.Contains(first.Outcomes, o => o.Url.Path == "/b.html" && o.SavedPath is not null);
+
+        var second = await RunAsync(Job(run: 2) with { Continue = true });
+
+        Assert.False(second.Cancelled);
+        Assert.Equal(SiteFiles, _temp.AllFiles());
+        foreach (var path in _site.Requests.Where(p => p != "/robots.txt").Distinct())
+        {
+            Assert.Equal(1, _site.Count(path));
+        }
+    }
+
+    [Fact]
     public async Task Continue_OfAFinishedCrawl_FetchesNothing()
     {
         await RunAsync(Job());

@@ -9,7 +9,7 @@ namespace Crawler.Host.Tests.Crawl;
 public sealed class CrawlInterruptTests
 {
     [Fact]
-    public async Task Crawl_CtrlC_InFlightRequestFinishesSummaryPrintsExit130()
+    public async Task Crawl_CtrlC_InFlightRequestFinishesSummaryPrintsExit130_AndContinueFinishesTheRest()
     {
         using var run = new CrawlRun();
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,5 +45,13 @@ public sealed class CrawlInterruptTests
         Assert.DoesNotContain("/never", string.Join(" ", server.RequestPaths), StringComparison.Ordinal);
         var host = Assert.Single(Directory.GetDirectories(Path.Combine(run.Work, "out")));
         Assert.Equal("<p>finished after Ctrl+C</p>", await File.ReadAllTextAsync(Path.Combine(host, "slow.html")));
+        Assert.Contains("Run the same command with --continue to finish the crawl", output.ToString(), StringComparison.Ordinal);
+
+        var (again, againOut, againError) = await run.RunAsync(["crawl", server.Url("/"), "-o", "out", "-c", "1", "--continue"]);
+
+        Assert.True(again == 0, $"exit {again}: {againOut} {againError}");
+        Assert.Contains("Continued: 2 of these URLs", againOut, StringComparison.Ordinal);
+        // Over both runs, each page once: what the first finished was not asked for again.
+        Assert.Equal(["/", "/never1.html", "/never2.html", "/slow.html"], server.RequestPaths.Where(p => p != "/robots.txt").Order(StringComparer.Ordinal));
     }
 }
