@@ -1,4 +1,5 @@
 using System.Buffers;
+using Crawler.Protocol.Streams;
 using Crawler.Protocol.Text;
 
 namespace Crawler.Actors.Fetching;

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Crawler.Actors.Crawl;
 using Crawler.Protocol;
+using Crawler.Protocol.Streams;
 using Crawler.Protocol.Urls;
 
 namespace Crawler.Actors.Fetching;

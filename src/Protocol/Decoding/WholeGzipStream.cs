@@ -50,10 +50,7 @@ internal sealed class WholeGzipStream(Stream body, List<string> codings, Decodin
         if (!_started)
         {
             _started = true;
-            while (Took(body.Read(NextReadSpace().Span)))
-            {
-            }
-
+            (_encoded, _encodedLength) = PooledRead.UpTo(body, FirstBufferBytes, MaxEncodedBytes);
             Decide();
         }
 
@@ -65,10 +62,7 @@ internal sealed class WholeGzipStream(Stream body, List<string> codings, Decodin
         if (!_started)
         {
             _started = true;
-            while (Took(await body.ReadAsync(NextReadSpace(), cancellationToken)))
-            {
-            }
-
+            (_encoded, _encodedLength) = await PooledRead.UpToAsync(body, FirstBufferBytes, MaxEncodedBytes, cancellationToken);
             Decide();
         }
 
@@ -103,30 +97,6 @@ internal sealed class WholeGzipStream(Stream body, List<string> codings, Decodin
             ArrayPool<byte>.Shared.Return(buffer);
             buffer = null;
         }
-    }
-
-    // The free end of the encoded buffer, doubled when full up to MaxEncodedBytes.
-    private Memory<byte> NextReadSpace()
-    {
-        if (_encoded is null)
-        {
-            _encoded = ArrayPool<byte>.Shared.Rent(FirstBufferBytes);
-        }
-        else if (_encodedLength == _encoded.Length)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(_encoded.Length * 2);
-            _encoded.AsSpan(0, _encodedLength).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_encoded);
-            _encoded = larger;
-        }
-
-        return _encoded.AsMemory(_encodedLength, Math.Min(_encoded.Length, MaxEncodedBytes) - _encodedLength);
-    }
-
-    private bool Took(int read)
-    {
-        _encodedLength += read;
-        return read > 0 && _encodedLength < MaxEncodedBytes;
     }
 
     private void Decide()
