@@ -77,6 +77,11 @@ public static class CrawlJob
             logger.LogContinuing(earlier.Count, writer.Root, unreadable);
             crawl = crawl with { Earlier = earlier };
         }
+        else if (options.Journal && CrawlJournal.Exists(writer.Root))
+        {
+            // Starting over is what was asked for, but a forgotten --continue costs the whole earlier crawl.
+            logger.LogStartingAfresh(writer.Root);
+        }
 
         if (!options.Journal)
         {

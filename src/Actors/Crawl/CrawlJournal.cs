@@ -48,6 +48,14 @@ public sealed class CrawlJournal : IDisposable
         return new CrawlJournal(file);
     }
 
+    /// <summary>Whether <paramref name="directory"/> holds a journal with anything in it.</summary>
+    public static bool Exists(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var file = new FileInfo(Path.Combine(directory, FileName));
+        return file.Exists && file.Length > 0;
+    }
+
     /// <summary>Appends <paramref name="outcome"/>'s line.</summary>
     public void Record(UrlOutcome outcome)
     {

@@ -18,4 +18,7 @@ internal static partial class CrawlLog
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Continuing the crawl journalled in {Folder}: {Count} URLs finished before ({Unreadable} unreadable journal lines skipped)")]
     public static partial void LogContinuing(this ILogger logger, int count, string folder, int unreadable);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Information, Message = "{Folder} holds the journal of an earlier crawl; starting afresh and replacing it (--continue would have carried on from it)")]
+    public static partial void LogStartingAfresh(this ILogger logger, string folder);
 }

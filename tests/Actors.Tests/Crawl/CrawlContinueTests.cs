@@ -5,6 +5,7 @@ using Crawler.Actors.Tests.Fetching;
 using Crawler.Actors.Tests.Mirror;
 using Crawler.Protocol.Urls;
 using Crawler.TestSupport;
+using Crawler.TestSupport.Actors;
 using Microsoft.AspNetCore.Http;
 
 namespace Crawler.Actors.Tests.Crawl;
@@ -185,6 +186,22 @@ public sealed class CrawlContinueTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(0, result.Stats.Resumed);
         Assert.Equal(SiteFiles, _temp.AllFiles());
+    }
+
+    [Fact]
+    public async Task Crawl_IntoAJournalledFolderWithoutContinue_StartsAfreshAndSaysSo()
+    {
+        await RunAsync(Job());
+        using var logs = new CapturingLoggerFactory();
+        var before = _site.Requests.Count;
+
+        var again = await RunAsync(Job() with { LoggerFactory = logs });
+
+        Assert.Equal(0, again.Stats.Resumed);
+        Assert.Equal(before * 2, _site.Requests.Count);
+        var notice = Assert.Single(logs.Entries, e => e.EventId.Id == 5006);
+        Assert.Contains("--continue", notice.Message, StringComparison.Ordinal);
+        Assert.Equal(again.Outcomes.Count, CrawlJournal.Load(_temp.Path, out _).Count);
     }
 
     [Fact]
