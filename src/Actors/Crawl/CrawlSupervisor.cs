@@ -84,7 +84,8 @@ public sealed class CrawlSupervisor : ReceiveActor
     protected override void PreRestart(Exception reason, object? message)
     {
         ArgumentNullException.ThrowIfNull(reason);
-        _replyTo?.Tell(new Status.Failure(new InvalidOperationException($"the crawl stopped: its supervisor failed on {message?.GetType().Name ?? "a message"}: {reason.Message}", reason)), Self);
+        var carryOn = _options.RecordOutcome is null ? "" : "; what finished is journalled, and the same command with --continue carries on from it";
+        _replyTo?.Tell(new Status.Failure(new InvalidOperationException($"the crawl stopped: its supervisor failed on {message?.GetType().Name ?? "a message"}: {reason.Message}{carryOn}", reason)), Self);
         _replyTo = null;
         base.PreRestart(reason, message);
     }

@@ -378,11 +378,13 @@ public sealed class SupervisorTests : IAsyncLifetime
         Assert.Equal(1, site.Count("/a/b/c"));
     }
 
-    [Fact]
-    public async Task Crawl_SupervisorFails_TheAskFailsWithTheCauseInsteadOfWaitingForEver()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Crawl_SupervisorFails_TheAskFailsWithTheCauseInsteadOfWaitingForEver(bool journalled)
     {
         await using var harness = new SupervisorHarness();
-        var options = Options();
+        var options = Options() with { RecordOutcome = journalled ? _ => { } : null };
         var frontier = new FailingFrontier(new MemoryFrontier(new FrontierOptions(), new ScopeRules(options.Seeds, options.Scope)));
 
         var crawl = harness.Create(options, frontier).Ask<CrawlResult>(StartCrawl.Instance, TestTimeouts.Default);
@@ -390,6 +392,7 @@ public sealed class SupervisorTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => crawl);
         Assert.Contains("the crawl stopped: its supervisor failed on StartCrawl: frontier broke", error.Message, StringComparison.Ordinal);
         Assert.IsType<InvalidDataException>(error.InnerException);
+        Assert.Equal(journalled, error.Message.Contains("--continue carries on", StringComparison.Ordinal));
     }
 
     /// <summary>A frontier with a bug: admits as usual, then throws when asked for work.</summary>
