@@ -49,9 +49,11 @@ internal sealed class WholeGzipStream(Stream body, List<string> codings, Decodin
     {
         if (!_started)
         {
-            _started = true;
             (_encoded, _encodedLength) = PooledRead.UpTo(body, FirstBufferBytes, MaxEncodedBytes);
             Decide();
+
+            // Only now: a read that failed on the way leaves nothing that a retried read would take for a decoded end.
+            _started = true;
         }
 
         return _streaming?.Read(buffer) ?? CopyDecoded(buffer);
@@ -61,9 +63,9 @@ internal sealed class WholeGzipStream(Stream body, List<string> codings, Decodin
     {
         if (!_started)
         {
-            _started = true;
             (_encoded, _encodedLength) = await PooledRead.UpToAsync(body, FirstBufferBytes, MaxEncodedBytes, cancellationToken);
             Decide();
+            _started = true;
         }
 
         return _streaming is null ? CopyDecoded(buffer.Span) : await _streaming.ReadAsync(buffer, cancellationToken);

@@ -78,6 +78,26 @@ public sealed class WholeGzipStreamTests
     }
 
     [Fact]
+    public void Decode_BodyThatFailsWhileBeingRead_FailsAgainInsteadOfEndingEarly()
+    {
+        using var decoded = ContentDecoder.Decode(new FailingAfterStream(Compress.With("gzip", Page), 100), ["gzip"], Generous);
+        var buffer = new byte[4096];
+
+        Assert.Throws<IOException>(() => decoded.Read(buffer));
+        Assert.Throws<IOException>(() => decoded.Read(buffer));
+    }
+
+    /// <summary>Gives <c>failAt</c> bytes, then throws as a reset connection does, on every read after.</summary>
+    private sealed class FailingAfterStream(byte[] data, int failAt) : MemoryStream(data[..failAt])
+    {
+        public override int Read(Span<byte> buffer)
+        {
+            var n = base.Read(buffer);
+            return n > 0 ? n : throw new IOException("connection reset");
+        }
+    }
+
+    [Fact]
     public void Decode_StatedSizePastTheWholeCap_Streams()
     {
         var original = new byte[WholeGzipStream.MaxWholeDecodedBytes + 1];
