@@ -108,7 +108,10 @@ internal static class CrawlReportWriter
         await json.FlushAsync();
     }
 
-    /// <summary>One URL's outcome: status, bytes, time, error, referrer, depth (shared with the warm report).</summary>
+    /// <summary>
+    /// One URL's outcome: status, bytes, time, error, referrer, depth, and whether it came from an earlier run's
+    /// journal (crawl --continue) rather than the network (shared with the warm report).
+    /// </summary>
     public static void WriteOutcome(Utf8JsonWriter json, UrlOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -136,6 +139,7 @@ internal static class CrawlReportWriter
         WriteNullable(json, "savedPath", outcome.SavedPath);
         WriteNullable(json, "redirectTo", outcome.RedirectTarget?.ToString());
         json.WriteString("cache", outcome.Cache.ToString());
+        json.WriteBoolean("resumed", outcome.Resumed);
         json.WriteEndObject();
     }
 

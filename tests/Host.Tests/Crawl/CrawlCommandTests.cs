@@ -118,6 +118,14 @@ public sealed class CrawlCommandTests
         Assert.True(exit == 0, $"exit {exit}: {output} {error}");
         Assert.Contains("Continued: ", output, StringComparison.Ordinal);
         Assert.Equal(["a.html", "fonts/f.woff2", "img/bg.png", "index.html", "logo.png", "style.css", "sub/b.html"], CrawlRun.Files(Path.Combine(run.Work, "out")));
+
+        // Once more, all of it from the journal: the JSON report says so, overall and URL by URL.
+        (exit, output, error) = await run.RunAsync(["crawl", server.Url("/"), "-o", "out", "-nH", "--continue", "--json"]);
+        Assert.True(exit == 0, $"exit {exit}: {output} {error}");
+        using var json = JsonDocument.Parse(output);
+        var summary = json.RootElement.GetProperty("summary");
+        Assert.Equal(summary.GetProperty("done").GetInt64(), summary.GetProperty("resumed").GetInt64());
+        Assert.All(json.RootElement.GetProperty("urls").EnumerateArray(), u => Assert.True(u.GetProperty("resumed").GetBoolean()));
     }
 
     [Theory]
