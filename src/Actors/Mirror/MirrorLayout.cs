@@ -112,16 +112,15 @@ public sealed class MirrorLayout
                 return string.Equals(known, relativePath, StringComparison.Ordinal);
             }
 
-            var prefix = "";
-            for (var i = 0; i < segments.Length - 1; i++)
+            // "a", "a/b", ... : the directories the file sits in, each free or already a directory spelled the same way.
+            var directories = new string[segments.Length - 1];
+            for (var i = 0; i < directories.Length; i++)
             {
-                prefix += segments[i];
-                if (_occupants.TryGetValue(prefix, out var directory) && (directory.Kind != OccupantKind.Directory || !string.Equals(directory.Path, prefix, StringComparison.Ordinal)))
+                directories[i] = i == 0 ? segments[0] : directories[i - 1] + "/" + segments[i];
+                if (_occupants.TryGetValue(directories[i], out var directory) && (directory.Kind != OccupantKind.Directory || !string.Equals(directory.Path, directories[i], StringComparison.Ordinal)))
                 {
                     return false;
                 }
-
-                prefix += "/";
             }
 
             // The one file two URLs share: a directory and its index.html (see Assign).
@@ -131,12 +130,9 @@ public sealed class MirrorLayout
                 return false;
             }
 
-            prefix = "";
-            for (var i = 0; i < segments.Length - 1; i++)
+            foreach (var directory in directories)
             {
-                prefix += segments[i];
-                _occupants.TryAdd(prefix, new Occupant(prefix, OccupantKind.Directory));
-                prefix += "/";
+                _occupants.TryAdd(directory, new Occupant(directory, OccupantKind.Directory));
             }
 
             _occupants.TryAdd(relativePath, new Occupant(relativePath, OccupantKind.File));

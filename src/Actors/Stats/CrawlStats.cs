@@ -43,16 +43,11 @@ public sealed class CrawlStats
         ArgumentNullException.ThrowIfNull(outcome);
         lock (_gate)
         {
+            // Taken from an earlier run's journal: part of the result, but nothing crossed the network.
+            var transferred = outcome.Resumed ? 0 : outcome.Bytes;
             _done++;
-            if (outcome.Resumed)
-            {
-                // Taken from an earlier run's journal: part of the result, but nothing crossed the network.
-                _resumed++;
-            }
-            else
-            {
-                _bytes += outcome.Bytes;
-            }
+            _resumed += outcome.Resumed ? 1 : 0;
+            _bytes += transferred;
 
             if (!_hosts.TryGetValue(outcome.Host, out var host))
             {
@@ -61,7 +56,7 @@ public sealed class CrawlStats
             }
 
             host.Requests++;
-            host.Bytes += outcome.Resumed ? 0 : outcome.Bytes;
+            host.Bytes += transferred;
             if (outcome.StatusCode is { } status)
             {
                 Increment(_statusCodes, status);

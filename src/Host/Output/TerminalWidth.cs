@@ -16,15 +16,7 @@ internal static class TerminalWidth
         {
             return Console.WindowWidth is > 0 and var width ? width : Fallback;
         }
-        catch (IOException)
-        {
-            return Fallback;
-        }
-        catch (PlatformNotSupportedException)
-        {
-            return Fallback;
-        }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException or InvalidOperationException)
         {
             return Fallback;
         }
